@@ -1,0 +1,40 @@
+# checker: `make check` checks corpora/, `make test` runs the suite. Both set themselves up.
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPORA ?= corpora/
+ARGS ?=
+
+.PHONY: help install check test lint bench clean
+
+help: ## Show this help
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install checker with its test extras
+
+check: $(STAMP) ## Check corpora/ and write reports/ (CORPORA=..., ARGS=... to change)
+	$(BIN)/checker check $(CORPORA) $(ARGS)
+
+test: $(STAMP) ## Run the test suite, ruff and mypy
+	$(BIN)/ruff check checker tests
+	$(BIN)/mypy
+	$(BIN)/pytest $(ARGS)
+
+lint: $(STAMP) ## ruff and mypy only
+	$(BIN)/ruff check checker tests
+	$(BIN)/mypy
+
+bench: $(STAMP) ## Benchmark on synthetic corpora (see README: Performance)
+	$(BIN)/python -m checker.bench $(ARGS)
+
+clean: ## Remove the venv, caches and generated reports (keeps reports/README.md)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	find reports -mindepth 1 ! -name README.md -exec rm -rf {} +
