@@ -1,0 +1,261 @@
+"""The offline knowledge base: who held which office when, and the names of places.
+
+Data lives in `checker/data/kb/*.csv` (see its README): plain tables people review like code.
+Everything here is lookups over those rows; nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from checker.names import fold, name_key, surname_key
+
+KB_DIR = Path(__file__).parent / "data" / "kb"
+TITLES_FILE = Path(__file__).parent / "data" / "titles.csv"
+OFFICE_COLUMNS = ["person", "aliases", "office", "jurisdiction", "start", "end", "qid", "certainty", "note"]
+PLACE_COLUMNS = ["name", "aliases", "capital", "kind"]
+OFFICES = frozenset(
+    {
+        "president",
+        "vice president",
+        "prime minister",
+        "chancellor",
+        "premier",
+        "monarch",
+        "supreme leader",
+        "foreign minister",
+        "secretary of state",
+        "secretary of defense",
+        "national security adviser",
+        "secretary-general",
+        "managing director",
+    }
+)
+# Offices whose holder gives a government its name: "the Biden administration", "the Meloni government".
+LEADER_OFFICES = frozenset({"president", "prime minister", "chancellor", "premier"})
+
+
+class KnowledgeError(ValueError):
+    """A knowledge-base file that cannot be read; the message names the file and row."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One person's term in one office."""
+
+    person: str
+    key: str
+    office: str
+    jurisdiction: str
+    start: date
+    end: date | None  # None: still in office as far as the knowledge base knows
+    certain: bool
+    qid: str = ""
+    note: str = ""
+
+    def holds_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def describe(self) -> str:
+        end = self.end.isoformat() if self.end else "present"
+        return f"{self.person}, {self.office} of {self.jurisdiction}, {self.start.isoformat()} to {end}"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+
+
+def parse_kb_date(text: str, *, end: bool = False) -> tuple[date | None, bool]:
+    """Parse YYYY-MM-DD, YYYY-MM or YYYY; returns (date, exact). Partial dates round outward."""
+    text = text.strip()
+    if not text:
+        return None, True
+    parts = text.split("-")
+    try:
+        if len(parts) == 3:
+            return date(int(parts[0]), int(parts[1]), int(parts[2])), True
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if end:
+                return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)), False
+            return date(year, month, 1), False
+        if len(parts) == 1:
+            year = int(parts[0])
+            return (date(year + 1, 1, 1) if end else date(year, 1, 1)), False
+    except ValueError:
+        pass
+    raise ValueError(f"not a date: {text!r}")
+
+
+def _read_csv(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != columns:
+            raise KnowledgeError(f"{path}: header must be {','.join(columns)}")
+        for number, row in enumerate(reader, start=2):
+            yield number, {k: (v or "").strip() for k, v in row.items() if k is not None}
+
+
+def read_terms(path: Path) -> list[tuple[Term, list[str]]]:
+    """The terms in one offices CSV with their aliases; errors name the file and line."""
+    terms = []
+    for number, row in _read_csv(path, OFFICE_COLUMNS):
+        try:
+            if row["office"] not in OFFICES:
+                raise ValueError(f"unknown office {row['office']!r}")
+            start, exact_start = parse_kb_date(row["start"])
+            end, exact_end = parse_kb_date(row["end"], end=True)
+            if start is None:
+                raise ValueError("start is empty")
+            if end is not None and end < start:
+                raise ValueError("end before start")
+            if row["certainty"] not in ("sure", "uncertain"):
+                raise ValueError("certainty must be 'sure' or 'uncertain'")
+        except ValueError as exc:
+            raise KnowledgeError(f"{path}:{number}: {exc}") from None
+        term = Term(
+            person=row["person"],
+            key=name_key(row["person"]),
+            office=row["office"],
+            jurisdiction=row["jurisdiction"],
+            start=start,
+            end=end,
+            certain=row["certainty"] == "sure" and exact_start and exact_end,
+            qid=row["qid"],
+            note=row["note"],
+        )
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        terms.append((term, aliases))
+    return terms
+
+
+class KnowledgeBase:
+    """Office terms and place names, indexed for the lookups the claims and rules make."""
+
+    def __init__(
+        self,
+        terms: Iterable[tuple[Term, list[str]]],
+        places: Iterable[dict[str, str]],
+        titles: dict[str, tuple[str, str]],
+    ) -> None:
+        self.terms: list[Term] = []
+        self._by_person: dict[str, list[Term]] = defaultdict(list)
+        self._by_office: dict[tuple[str, str], list[Term]] = defaultdict(list)
+        self._alias: dict[str, str] = {}
+        self._first_last: dict[str, set[str]] = defaultdict(set)
+        self._surname: dict[str, set[str]] = defaultdict(set)
+        self.names: dict[str, str] = {}
+        for term, aliases in terms:
+            self.terms.append(term)
+            self._by_person[term.key].append(term)
+            self._by_office[(term.office, term.jurisdiction)].append(term)
+            self.names.setdefault(term.key, term.person)
+            for name in [term.person, *aliases]:
+                self._index_name(name, term.key)
+        self.places: dict[str, Place] = {}
+        self._place_words: dict[str, str] = {}
+        for row in places:
+            place = Place(row["name"], row["kind"])
+            self.places[place.name] = place
+            words = [row["name"], *row["aliases"].split("|"), *row["capital"].split("|")]
+            for word in words:
+                if word.strip():
+                    self._place_words[_place_key(word)] = place.name
+        self.titles = titles
+
+    def _index_name(self, name: str, key: str) -> None:
+        self._alias[name_key(name)] = key
+        words = name_key(name).split()
+        if len(words) >= 2:
+            self._first_last[f"{words[0]} {words[-1]}"].add(key)
+        if words:
+            self._surname[words[-1]].add(key)
+
+    # people
+    def person(self, name: str) -> str | None:
+        """The key of the person a full name refers to, or None if unknown or ambiguous."""
+        key = name_key(name)
+        if key in self._alias:
+            return self._alias[key]
+        words = key.split()
+        if len(words) >= 2:
+            found = self._first_last.get(f"{words[0]} {words[-1]}", set())
+            if len(found) == 1:
+                return next(iter(found))
+        return None
+
+    def people_with_surname(self, name: str) -> set[str]:
+        return set(self._surname.get(surname_key(name), set()))
+
+    def terms_of(self, key: str, office: str | None = None, jurisdiction: str | None = None) -> list[Term]:
+        return [
+            t
+            for t in self._by_person.get(key, [])
+            if (office is None or t.office == office) and (not jurisdiction or t.jurisdiction == jurisdiction)
+        ]
+
+    def holders(self, office: str, jurisdiction: str, on: date) -> list[Term]:
+        return [t for t in self._by_office.get((office, jurisdiction), []) if t.holds_on(on)]
+
+    def display_name(self, key: str) -> str:
+        return self.names.get(key, key)
+
+    # places and titles
+    def place(self, word: str) -> str | None:
+        """'Russian', "Russia's", 'U.S.', 'Kyiv' -> the jurisdiction name, or None."""
+        return self._place_words.get(_place_key(word))
+
+    def title(self, words: str) -> tuple[str, str] | None:
+        """'Foreign Minister' -> ('foreign minister', ''); 'Taoiseach' -> ('prime minister', 'Ireland')."""
+        return self.titles.get(" ".join(fold(words).split()))
+
+
+def _place_key(word: str) -> str:
+    word = fold(word).strip()
+    word = re.sub(r"^the\s+", "", word)
+    word = re.sub(r"['’]s$", "", word)
+    return word.replace(".", "")
+
+
+def _read_titles(path: Path) -> dict[str, tuple[str, str]]:
+    titles = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            titles[row["title"].casefold()] = (row["office"], row["jurisdiction"] or "")
+    return titles
+
+
+def load(directory: Path | None = None) -> KnowledgeBase:
+    """Read every offices_*.csv and places_*.csv in the directory (default: the shipped KB)."""
+    directory = directory or KB_DIR
+    terms: list[tuple[Term, list[str]]] = []
+    places: list[dict[str, str]] = []
+    for path in sorted(directory.glob("offices_*.csv")):
+        terms.extend(read_terms(path))
+    for path in sorted(directory.glob("places_*.csv")):
+        places.extend(row for _, row in _read_csv(path, PLACE_COLUMNS))
+    return KnowledgeBase(terms, places, _read_titles(TITLES_FILE))
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> KnowledgeBase:
+    return load()
+
+
+def kb_metadata(directory: Path | None = None) -> dict[str, str]:
+    """The KB's version and the date through which its entries are known to be current."""
+    path = (directory or KB_DIR) / "meta.json"
+    if not path.exists():
+        return {}
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,83 @@
+"""Name normalization: one key for the spelling and transliteration variants of a name.
+
+`name_key("Sergei Lavrov") == name_key("Sergey Lavrov")`,
+`name_key("Zelenskiy") == name_key("Zelenskyy") == name_key("Zelensky")`,
+`name_key("Pedro Sánchez") == name_key("Pedro Sanchez")`.
+The folding is deliberately small and general (diacritics, case, the common English
+transliterations of Slavic endings); anything bigger belongs in the knowledge base's aliases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "president",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "ayatollah",
+    ]
+)
+
+_TRANSLIT = (
+    (re.compile(r"(?:iy|yy|ii|yi)\b"), "y"),  # Zelenskiy, Zelenskyy, Zelenskii -> Zelensky
+    (re.compile(r"ey\b"), "ei"),  # Sergey -> Sergei
+    (re.compile(r"kh"), "h"),  # Khamenei / Hamenei, Mikhail / Mihail
+    (re.compile(r"ks"), "x"),  # Aleksandr / Alexandr
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ou"), "u"),  # Moustafa / Mustafa
+    (re.compile(r"(.)\1"), r"\1"),  # doubled letters: Zelenskyy, Shoigu/Shoiggu
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII without diacritics: 'Erdoğan' -> 'erdogan', 'Sánchez' -> 'sanchez'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("ı", "i").replace("ø", "o").replace("ł", "l").casefold()
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """The identity key of a person's or place's name."""
+    words = re.findall(r"[a-z0-9]+", fold(name).replace("'", ""))
+    words = [w for w in words if w not in HONORIFICS]
+    key = " ".join(words)
+    for pattern, replacement in _TRANSLIT:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def surname_key(name: str) -> str:
+    """The key of the last word of a name: how a second mention ('Lavrov said') refers back."""
+    key = name_key(name)
+    return key.rsplit(" ", 1)[-1] if key else ""
