@@ -1,0 +1,322 @@
+"""Text (.txt/.md) and JSON (.json/.jsonl) files -> articles. HTML is in `htmlpage.py`."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checker.ingest.common import IngestError
+from checker.ingest.dates import coerce_date
+from checker.ingest.layout import first_sentence, paragraphs_text
+from checker.ingest.metadata import parse_dateline, parse_front_matter
+from checker.ingest.outlets import UNKNOWN, canonical_outlet, host_of
+from checker.ingest.stitched import PieceMeta, inherit_outlets, read_page
+from checker.model import Article, InputError, article_id
+
+NO_TEXT = "no article text found"
+
+
+def finish(metas: list[PieceMeta], path: str, fmt: str) -> list[Article]:
+    """Articles from piece metadata: outlets inherited or 'unknown', titles filled, ids computed."""
+    inherit_outlets(metas)
+    articles: list[Article] = []
+    for part, meta in enumerate(metas):
+        if not meta.outlet:
+            meta.outlet = UNKNOWN
+            meta.provenance["outlet"] = "no outlet found (no byline, source line, dateline or site name)"
+        if not meta.title:
+            meta.title = first_sentence(meta.text)
+            meta.provenance["title"] = "first sentence of the text (no headline found)"
+        articles.append(
+            Article(
+                id=article_id(meta.text, meta.outlet),
+                path=path,
+                outlet=meta.outlet,
+                title=meta.title,
+                text=meta.text,
+                published=meta.published,
+                url=meta.url,
+                author=meta.author,
+                dateline=meta.dateline,
+                part=part,
+                format=fmt,
+                line_map=meta.line_map,
+                provenance=dict(sorted(meta.provenance.items())),
+            )
+        )
+    return articles
+
+
+# ---------------------------------------------------------------- text and markdown
+
+_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$"), ""),  # horizontal rule
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"), r"\1"),  # ATX heading
+    (re.compile(r"^\s{0,3}>\s?"), ""),  # block quote marker
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # image
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link -> its text
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italic
+    (re.compile(r"`([^`]+)`"), r"\1"),  # code span
+)
+
+
+def markdown_line(line: str) -> str:
+    for pattern, replacement in _MD_RULES:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+def load_text(content: str, path: str, *, markdown: bool = False) -> tuple[list[Article], list[InputError]]:
+    lines = content.split("\n")
+    numbered = [(number, line) for number, line in enumerate(lines, start=1)]
+    errors: list[InputError] = []
+    front = parse_front_matter(lines)
+    if front:
+        numbered = numbered[front[1] :]
+        errors.extend(InputError(path, problem) for problem in front[2])
+    if markdown:
+        numbered = [(number, markdown_line(line)) for number, line in numbered]
+    metas = read_page(numbered, single=front is not None)
+    if not metas:
+        empty = not any(line.strip() for _, line in numbered)
+        raise IngestError(path, f"{NO_TEXT} (the file is empty)" if empty else NO_TEXT)
+    if front:
+        _apply_front_matter(metas[0], front[0], path, errors)
+    return finish(metas, path, "text"), errors
+
+
+def _apply_front_matter(
+    meta: PieceMeta, fields: dict[str, tuple[str, int]], path: str, errors: list[InputError]
+) -> None:
+    for name, (value, number) in sorted(fields.items()):
+        how = f"front matter line {number}"
+        if name == "published":
+            found = coerce_date(value)
+            if found is None:
+                errors.append(InputError(path, f"line {number}: front matter date '{value}' is not a date; ignored"))
+                continue
+            meta.published = found
+        elif name == "outlet":
+            meta.outlet = canonical_outlet(value)
+        else:
+            setattr(meta, name, value)
+        meta.provenance[name] = how
+
+
+# ---------------------------------------------------------------- JSON and JSON Lines
+
+TEXT_FIELDS = (
+    "text",
+    "body",
+    "content",
+    "maintext",
+    "article",
+    "body-paragraphs",
+    "body_paragraphs",
+)
+TITLE_FIELDS = ("title", "headline")
+OUTLET_FIELDS = ("outlet", "source", "site", "publisher", "source_domain", "site_name", "sitename")
+DATE_FIELDS = (
+    "published",
+    "date",
+    "date_publish",
+    "datePublished",
+    "publishedAt",
+    "published_at",
+    "pubdate",
+)
+URL_FIELDS = ("url", "link", "canonical_url")
+AUTHOR_FIELDS = ("author", "authors", "byline")
+LIST_KEYS = ("articles", "items", "data", "results", "documents")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _line_at(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1
+
+
+def _paragraphs(value: Any) -> list[str]:
+    """A text field as paragraphs: a string, or a list of paragraphs (strings or sentence lists)."""
+    if isinstance(value, str):
+        blocks = re.split(r"\n\s*\n", value.replace("\r\n", "\n"))
+        if len(blocks) == 1:
+            blocks = value.split("\n")
+        return [" ".join(b.split()) for b in blocks if b.strip()]
+    if isinstance(value, list):
+        out: list[str] = []
+        for item in value:
+            if isinstance(item, list):
+                item = " ".join(str(s).strip() for s in item if isinstance(s, str) and s.strip())
+            if isinstance(item, str) and item.strip():
+                out.append(" ".join(item.split()))
+        return out
+    return []
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("id")
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return ", ".join(names) if names else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _locate(source: str, start: int, end: int, key: str, paragraphs: list[str]) -> list[int]:
+    """Source line of each paragraph: where its first string literal sits after `"key":`, found
+    in order (so escapes such as \\u2019 do not matter); the key's line when not found."""
+    found = re.compile(rf'"{re.escape(key)}"\s*:').search(source, start, end)
+    base = found.end() if found else start
+    literals = [(m.start(), m.group()) for m in _STRING.finditer(source, base, end)]
+    lines: list[int] = []
+    cursor = 0
+    for paragraph in paragraphs:
+        line = lines[-1] if lines else _line_at(source, base)
+        for index in range(cursor, len(literals)):
+            try:
+                value = json.loads(literals[index][1])
+            except ValueError:
+                continue
+            words = " ".join(value.split()) if isinstance(value, str) else ""
+            if words and paragraph.startswith(words[:60]):
+                line, cursor = _line_at(source, literals[index][0]), index + 1
+                break
+        lines.append(line)
+    return lines
+
+
+def piece_from_object(obj: dict[str, Any], where: str, source: str, start: int, end: int) -> PieceMeta:
+    """One JSON object -> piece metadata. Raises ValueError with a reason when it has no text."""
+    key = next((k for k in TEXT_FIELDS if _paragraphs(obj.get(k))), None)
+    if key is None:
+        raise ValueError(f"no article text (looked for the fields {', '.join(TEXT_FIELDS)})")
+    paragraphs = _paragraphs(obj[key])
+    meta = PieceMeta(prose=len(paragraphs))
+    meta.text, meta.line_map = paragraphs_text(paragraphs, _locate(source, start, end, key, paragraphs))
+    for field_name, names in (
+        ("title", TITLE_FIELDS),
+        ("url", URL_FIELDS),
+        ("author", AUTHOR_FIELDS),
+    ):
+        found = next(((k, _name(obj.get(k))) for k in names if _name(obj.get(k))), None)
+        if found:
+            meta.take(field_name, found[1], f"field '{found[0]}' ({where})")
+    raw_outlet = next(((k, _name(obj.get(k))) for k in OUTLET_FIELDS if _name(obj.get(k))), None)
+    if raw_outlet and raw_outlet[1]:
+        meta.take(
+            "outlet",
+            canonical_outlet(raw_outlet[1]),
+            f"field '{raw_outlet[0]}' ({where}): '{raw_outlet[1]}'",
+        )
+    elif meta.url and host_of(meta.url):
+        meta.take(
+            "outlet",
+            canonical_outlet(meta.url),
+            f"host of field 'url' ({where}): '{host_of(meta.url)}'",
+        )
+    for date_key in DATE_FIELDS:
+        found_date = coerce_date(obj.get(date_key))
+        if found_date:
+            meta.take("published", found_date, f"field '{date_key}' ({where}): '{obj[date_key]}'")
+            break
+    dateline = parse_dateline(paragraphs[0])
+    if dateline and dateline.text:
+        meta.take("dateline", dateline.text, f"lede in field '{key}' ({where})")
+    return meta
+
+
+def _objects(source: str, position: int = 0) -> Iterator[tuple[Any, int, int]]:
+    """(value, start, end) for the top-level value, or for each element of a top-level list (also
+    a list under "articles"/"items"/... of a wrapper object, as news APIs return)."""
+    decoder = json.JSONDecoder()
+    while position < len(source) and source[position].isspace():
+        position += 1
+    if source.startswith("[", position):
+        position += 1
+        while True:
+            while position < len(source) and (source[position].isspace() or source[position] == ","):
+                position += 1
+            if position >= len(source) or source[position] == "]":
+                return
+            value, end = decoder.raw_decode(source, position)
+            yield value, position, end
+            position = end
+    value, end = decoder.raw_decode(source, position)
+    if isinstance(value, dict) and not any(value.get(k) for k in TEXT_FIELDS):
+        nested = next((k for k in LIST_KEYS if isinstance(value.get(k), list)), None)
+        inner = re.compile(rf'"{nested}"\s*:\s*').search(source, position, end) if nested else None
+        if inner:
+            yield from _objects(source, inner.end())
+            return
+    if source[end:].strip():
+        raise json.JSONDecodeError("extra data after the JSON value", source, end)
+    yield value, position, end
+
+
+def _json_error(err: json.JSONDecodeError) -> str:
+    return f"malformed JSON: {err.msg} (line {err.lineno}, column {err.colno})"
+
+
+def load_json(source: str, path: str) -> tuple[list[Article], list[InputError]]:
+    metas: list[PieceMeta] = []
+    errors: list[InputError] = []
+    try:
+        items = list(_objects(source))
+    except json.JSONDecodeError as err:
+        raise IngestError(path, _json_error(err)) from err
+    if not items:
+        raise IngestError(path, f"{NO_TEXT} (an empty JSON list)")
+    for number, (value, start, end) in enumerate(items, start=1):
+        line = _line_at(source, start)
+        where = f"item {number} (line {line})" if len(items) > 1 else f"line {line}"
+        if not isinstance(value, dict):
+            errors.append(InputError(path, f"{where}: expected a JSON object, found {_kind(value)}"))
+            continue
+        try:
+            metas.append(piece_from_object(value, where, source, start, end))
+        except ValueError as err:
+            errors.append(InputError(path, f"{where}: {err}"))
+    if not metas and len(errors) == 1 and len(items) == 1:
+        raise IngestError(path, errors[0].message)
+    return finish_json(metas, path, "json"), errors
+
+
+def load_jsonl(source: str, path: str) -> tuple[list[Article], list[InputError]]:
+    metas: list[PieceMeta] = []
+    errors: list[InputError] = []
+    for number, line in enumerate(source.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as err:
+            errors.append(InputError(path, f"line {number}: malformed JSON: {err.msg} (column {err.colno})"))
+            continue
+        if not isinstance(value, dict):
+            errors.append(InputError(path, f"line {number}: expected a JSON object, found {_kind(value)}"))
+            continue
+        try:
+            metas.append(piece_from_object(value, f"line {number}", line, 0, len(line)))
+        except ValueError as err:
+            errors.append(InputError(path, f"line {number}: {err}"))
+            continue
+        metas[-1].line_map = [number] * len(metas[-1].line_map)
+    if not metas and not errors:
+        raise IngestError(path, "empty file: no JSON lines")
+    return finish_json(metas, path, "jsonl"), errors
+
+
+def finish_json(metas: list[PieceMeta], path: str, fmt: str) -> list[Article]:
+    """Like `finish`, but records are separate articles: no outlet is inherited between them."""
+    articles = [finish([meta], path, fmt)[0] for meta in metas]
+    for part, article in enumerate(articles):
+        article.part = part
+    return articles
+
+
+def _kind(value: Any) -> str:
+    names = {"list": "a list", "str": "a string", "int": "a number", "float": "a number"}
+    return names.get(type(value).__name__, "true/false" if isinstance(value, bool) else "null")

@@ -1,0 +1,220 @@
+"""Page furniture: lines that belong to the page around an article, not to the article.
+
+A data table of patterns (each with a kind that says what the line means for the reading of the
+page) plus a few structural cues (breadcrumb trails, share-button clusters, link lists under a
+"You may also like" heading). The patterns are matched against a whole, stripped line.
+
+Kinds:
+  drop     - not article text, no further meaning (share buttons, "Table of Contents", ads)
+  caption  - a photo caption or credit (dropped; never a headline)
+  end      - the article is over: what follows belongs to the page or to the next piece
+  list     - a heading over a list of links ("You may also like"); the links are dropped too
+  tail     - the comment section starts: everything up to the next piece is dropped
+  related  - "RELATED: <headline>": a link, or the headline of the piece that follows
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Furniture:
+    kind: str
+    pattern: re.Pattern[str]
+    note: str
+    needs: tuple[str, ...] = ()  # lower-case words one of which must occur: skips slow patterns
+
+
+def _rule(kind: str, note: str, *alternatives: str, needs: tuple[str, ...] = ()) -> Furniture:
+    pattern = "|".join(f"(?:{a})" for a in alternatives)
+    return Furniture(kind, re.compile(rf"(?:{pattern})\Z", _FLAGS), note, needs)
+
+
+_AGENCIES = (
+    r"(?:REUTERS|Reuters|AP|AFP|Getty Images|Getty|EPA|EPA-EFE|Bloomberg|Pool|Shutterstock"
+    r"|Xinhua|TASS|Sputnik|Alamy|ANP|dpa)"
+)
+_SOCIAL_NAMES = r"facebook|twitter|x|linkedin|whatsapp|telegram|email|reddit|pinterest"
+_ARROWS = r"\s*[»›>.…]*"
+
+RULES: tuple[Furniture, ...] = (
+    # navigation and page chrome
+    _rule(
+        "drop",
+        "navigation",
+        r"(?:table of )?contents|in this article|jump to|skip to (?:main )?content|menu|search",
+        r"(?:next|previous|prev|back to top|top)(?: (?:article|story|post|page))?\s*[»›>]*",
+    ),
+    _rule(
+        "drop",
+        "advert label",
+        r"advertisement|advertising|sponsored(?: content)?|ad|promoted|paid (?:post|content)",
+        r"story continues below(?: advertisement| this ad)?",
+        r"article continues (?:below|after (?:this )?(?:ad|advertisement))",
+    ),
+    _rule(
+        "drop",
+        "share buttons",
+        r"(?:share|share this|share this (?:article|story|post|page)|share on \w+)\s*:?",
+        rf"(?:tweet|print|copy link|link copied|{_SOCIAL_NAMES})\s*:?",
+        rf"(?:share|follow us)(?: on)?:?\s*(?:(?:{_SOCIAL_NAMES})[\s,|/]*){{2,}}",
+    ),
+    _rule("drop", "keyword list", r"(?:keywords?|tags?|topics?|filed under|categories|category)\s*:.*"),
+    _rule(
+        "drop",
+        "cookie notice",
+        r"(?:we use cookies|this (?:web)?site uses cookies).{0,300}",
+        r"by (?:continuing|using) (?:to use )?this (?:web)?site.{0,300}",
+        r"accept(?: all)?(?: cookies)?|manage (?:cookie )?preferences|cookie settings|reject all",
+    ),
+    _rule(
+        "drop",
+        "newsletter or account box",
+        r"(?:sign up|subscribe)(?: now| today)?(?: to| for)? (?:our |the )?"
+        r"(?:\w+ ){0,3}newsletters?.{0,120}",
+        r"subscribe(?: now| today)?|log ?in|sign ?in|register|download (?:the|our) app.{0,80}",
+    ),
+    _rule(
+        "drop",
+        "copyright line",
+        r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,150}",
+        r"all rights reserved\.?.{0,100}",
+    ),
+    _rule(
+        "drop",
+        "comment-form notice",
+        r"this site uses akismet to reduce spam\..{0,120}",
+        r"your email address will not be published\..{0,200}|required fields are marked.{0,40}",
+    ),
+    _rule("drop", "embedded tweet", r".{0,200}\bpic\.twitter\.com/\S+.{0,40}", needs=("pic.twitter",)),
+    _rule(
+        "drop",
+        "embedded tweet",
+        r"[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s*\d{4}",
+        needs=("(@",),
+    ),
+    _rule(
+        "drop",
+        "widget",
+        r"(?:click|tap) (?:here )?to (?:read|see|view|watch|enlarge|expand).{0,80}",
+        r"listen to (?:this )?(?:article|story)|\d+\s*min(?:ute)?s? read|reading time:?.{0,20}",
+        r"(?:view|see) (?:all )?(?:comments|gallery|photos|images)(?: \(\d+\))?",
+        r"(?:image|photo|video|graphic)(?: \d+ of \d+)?",
+    ),
+    _rule("drop", "bare link or symbols", r"https?://\S+|www\.\S+", r"[\W_]*\d{0,4}[\W_]*"),
+    # photo captions and credits
+    _rule(
+        "caption",
+        "photo caption",
+        r"(?:file photo|photo|image|picture|pictured|above|top|main image)\s*[:|].{0,400}",
+        r"(?:photo|image|picture)s?(?: credit)?\s*(?:by|:)\s*[^.]{1,80}",
+    ),
+    _rule("caption", "licensing link", r".{0,600}\bPurchase Licensing Rights", needs=("licensing",)),
+    _rule(
+        "caption",
+        "photo credit",
+        rf".{{10,600}}\b[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*\s*/\s*(?:[\w ]+\s+via\s+)?{_AGENCIES}\b"
+        r"(?:\s*/\s*[\w ]+)?\)?\.?",
+        rf".{{10,600}}\b{_AGENCIES}\s*/\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}"
+        r"(?:\s*/\s*File Photo)?\.?",
+        r".{10,600}\((?:[^()]*\bphoto\b[^()]*|[^()]*/[^()]*\bvia\b[^()]*)\)\.?",
+        needs=("/", "photo"),
+    ),
+    # end of a piece
+    _rule(
+        "end",
+        "end-of-article link",
+        rf"read (?:the )?full (?:article|story|report)(?: (?:here|at|on) .{{0,80}})?{_ARROWS}",
+        rf"continue(?:s)? reading(?: (?:on|at|the) .{{0,80}})?{_ARROWS}",
+        r"read (?:the )?(?:original|rest)(?: (?:article|story|post))?"
+        rf"(?: (?:at|on|here) .{{0,80}})?{_ARROWS}",
+        r"(?:originally|first) (?:published|appeared) (?:at|on|in|by) .{1,80}",
+    ),
+    # link lists
+    _rule(
+        "list",
+        "related-links heading",
+        r"(?:you may|you might|we think you.ll) (?:also )?(?:like|enjoy|be interested in)\s*:?",
+        r"(?:related|recommended|popular|trending|latest|top|more)(?: now)?"
+        r"(?: (?:articles|stories|posts|news|reads|content|videos|for you|on \w+))?\s*:?",
+        r"(?:most (?:read|popular|viewed|shared)|editor.?s picks|don.?t miss)\s*:?",
+        r"(?:read next|up next|what to read next|see also|read more|also read|read also)\s*:?",
+        r"more (?:from|on|by) [^.:]{1,60}:?",
+    ),
+    # comment sections
+    _rule(
+        "tail",
+        "comment section",
+        r"(?:leave|post|add|write|submit) a (?:comment|reply|response)|leave a reply cancel reply",
+        r"be the first to comment(?: on this (?:article|story|post))?\.?|no comments(?: yet)?\.?",
+        r"\d+\s+(?:comments?|replies|responses)|comments?(?: \(\d+\))?|comments are closed\.?",
+        r"join the (?:discussion|conversation)\.?|show comments|load comments|discussion",
+    ),
+    # a link to another story
+    _rule(
+        "related",
+        "related-story link",
+        r"(?:related|read more|see also|also read|read also|more|recommended)"
+        r"\s*:\s*(?P<title>\S.{2,250})",
+    ),
+)
+
+# "Home » World » Story": three or more short segments joined by breadcrumb separators
+_CRUMB_SEP = re.compile(r"\s+(?:»|›|>|/|→|\\)\s+|\s*[»›→]\s*")
+_SOCIAL = re.compile(
+    rf"\b(?:{_SOCIAL_NAMES}|messenger|copy link|print)\b",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    note: str
+    title: str | None = None  # for kind "related"
+
+
+def _breadcrumb(line: str) -> bool:
+    parts = [p for p in _CRUMB_SEP.split(line) if p.strip()]
+    if len(parts) < 2 or len(_CRUMB_SEP.findall(line)) < 1:
+        return False
+    if "»" not in line and "›" not in line and "→" not in line and len(parts) < 3:
+        return False
+    return all(len(p.split()) <= 14 for p in parts) and not line.rstrip().endswith(".")
+
+
+def _share_cluster(line: str) -> bool:
+    words = re.findall(r"[\w']+", line)
+    return 2 <= len(words) <= 14 and len(_SOCIAL.findall(line)) >= 3
+
+
+def classify(line: str) -> Match | None:
+    """The furniture kind of a stripped line, or None when it may be article text."""
+    text = line.strip()
+    if not text:
+        return None
+    if len(text) <= 600:
+        lower = text.lower()
+        for rule in RULES:
+            if rule.needs and not any(word in lower for word in rule.needs):
+                continue
+            found = rule.pattern.match(text)
+            if found:
+                title = found.groupdict().get("title")
+                return Match(rule.kind, rule.note, title.strip() if title else None)
+    if len(text) <= 300 and _breadcrumb(text):
+        return Match("drop", "breadcrumb trail")
+    if _share_cluster(text):
+        return Match("drop", "share buttons")
+    return None
+
+
+def is_link_like(line: str) -> bool:
+    """A short line that reads like a link title in a list (no sentence ending, few words)."""
+    text = line.strip()
+    words = text.split()
+    return 1 <= len(words) <= 25 and len(text) <= 200 and not text.endswith((".", ":", ";", ","))
