@@ -1,0 +1,31 @@
+"""Missing-value claims: blanks and placeholders left by broken templates or scrapers.
+
+"in an interview with TV BRICS on , center on" has lost a date; "in Anchorage, Alaska, in ." a
+month; "{{date}}", "[DATE]", "%s" and "undefined" are template slots that were never filled.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A word that needs an object, a space, then punctuation: the object was an empty template value.
+BLANK = re.compile(
+    r"\b(?P<word>on|in|by|at|from|since|until|during|between|dated|of|with|to|for|the|a|an|and)"
+    r"\s+(?P<punct>[,.;:)](?!\d))"
+)
+PLACEHOLDER = re.compile(
+    r"\{\{\s*[\w.]*\s*\}\}|\$\{[\w.]+\}|\{[a-z_]+\}|%[sd]\b|\[(?:DATE|NAME|PLACE|TIME|TK|TKTK|PLACEHOLDER|"
+    r"INSERT[^\]]*|CITY|NUMBER|SOURCE)\]|<(?:date|name|place)>|\bTKTK\b|\bXX+\b(?=\s+(?:percent|%|people|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December))|"
+    r"\b(?:on|in|by|at|from)\s+(?P<null>undefined|null|NaN|None)\b|“\s*”|\"\s*\""
+)
+
+
+def extract_missing(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, pattern) for each blank or placeholder in a sentence."""
+    found = []
+    for m in BLANK.finditer(sentence):
+        found.append((m.start(), m.end(), f"'{m.group('word')}' followed by '{m.group('punct')}'"))
+    for m in PLACEHOLDER.finditer(sentence):
+        found.append((m.start(), m.end(), "unfilled placeholder"))
+    return sorted(found)

@@ -1,0 +1,304 @@
+"""Role and administration claims: people with the offices news gives them.
+
+Forms handled: "[then-|former|...] [Russian|Russia's|U.S.] Foreign Minister Sergey Lavrov",
+"Lavrov, Russia's foreign minister", "Boris Johnson, the former British prime minister",
+"the Biden administration has delivered", "Trump's administration said on Tuesday",
+"the administration of U.S. president Joe Biden". Names resolve through the knowledge base and,
+for surnames, through the people the article already named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from checker.claims.text import STOPWORDS
+from checker.knowledge import KnowledgeBase
+from checker.names import fold, name_key, surname_key
+
+QUALIFIERS = {
+    "then": "then",
+    "former": "former",
+    "ex": "former",
+    "outgoing": "outgoing",
+    "incoming": "incoming",
+    "acting": "acting",
+    "interim": "acting",
+    "late": "late",
+    "current": "current",
+    "sitting": "current",
+    "future": "incoming",
+    "the late": "late",
+}
+_PARTICLE = r"(?:bin|ibn|al|el|von|der|van|de|la|le|da|del|di|dos|du|af)"
+_NAME_WORD = (
+    r"(?:[A-Z]{2,3}\b(?!\.)|Mc[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|"
+    r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*)"
+)
+NAME = rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}})"
+_QUAL = (
+    r"(?P<qual>\b(?i:then[- ]|former\s+|ex-|outgoing\s+|incoming\s+|acting\s+|interim\s+|the\s+late\s+|late\s+|"
+    r"current\s+|sitting\s+|future\s+))"
+)
+_JURIS = r"(?P<juris>(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}?[A-Z][\w.’'-]*(?:’s|'s)?\s+)"
+SPEECH_VERBS = (
+    r"(?:said|says|saying|told|telling|stated|stating|added|adding|asked|asking|wrote|warned|"
+    r"insisted|argued|claimed|noted|noting|explained|declared|announced|tweeted|posted|"
+    r"remarked|cautioned|stressed|urged|reiterated|mentioned|asserted|contended|mused|replied|"
+    r"responded|acknowledged|admitted|conceded|recalled|observed|quipped|vowed|pledged)"
+)
+ADMIN_WORDS = r"(?:administration|presidency|government|White\s+House)(?!s)"
+# The verb must attach to the administration itself: "the Biden administration has delivered",
+# "the administration, which is", "Trump's administration said on Tuesday" - not a later clause's verb.
+_ATTACHED = r"^\s*(?:,?\s*(?:which|that|who)\s+)?(?:(?:also|now|still|already|not|reportedly|officially)\s+)*"
+ACTING_AFTER = re.compile(
+    _ATTACHED + r"(?:has|have|is|are|will|plans|says|wants|continues|remains|keeps|needs|"
+    r"hasn't|haven't|isn't|aren't|won't)\b",
+    re.IGNORECASE,
+)
+RECENT_PAST = re.compile(
+    _ATTACHED + r"(?:said|announced|confirmed|agreed|unveiled|delivered|told|signed|imposed|"
+    r"proposed|rejected|approved|ordered)\b[^.;]{0,40}?\b(?:on\s+(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)|yesterday|today|this\s+week|last\s+week|earlier\s+this)",
+    re.IGNORECASE,
+)
+_INSIDE_ADMINISTRATION = re.compile(r"\b(?:administration|government|presidency)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# Words that place a sentence in the past: a title there describes the person as they were then.
+HISTORICAL = re.compile(
+    r"\b(?:ago|at\s+the\s+time|once|earlier\s+this\s+(?:year|month)|last\s+(?:year|decade)|previously|"
+    r"formerly|back\s+then|in\s+the\s+past|had\s+been|during|under|(?:was|were)\s+(?:appointed|elected|named))\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+PAST_BEFORE = re.compile(
+    r"\b(?:under|during|since|of|from|by|before|after|throughout|to|in|predecessor|"
+    r"previous|former|then)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class PeopleContext:
+    """People the article has named so far, so 'Lavrov' and 'he' can be resolved."""
+
+    kb: KnowledgeBase
+    by_surname: dict[str, str] = field(default_factory=dict)  # surname key -> full name
+    last_person: str = ""
+
+    def note(self, name: str) -> None:
+        if len(name.split()) >= 2:
+            self.by_surname[surname_key(name)] = name
+        self.last_person = self.full(name)
+
+    def full(self, name: str) -> str:
+        """The fullest form of a name the article has used."""
+        if len(name.split()) == 1:
+            return self.by_surname.get(surname_key(name), name)
+        return name
+
+    def resolve(self, name: str, office: str = "") -> tuple[str, str | None]:
+        """(display name, KB person key or None)."""
+        if len(name.split()) == 1 and fold(name) in STOPWORDS:
+            return name, None  # "President In 2016": a capitalised word, not a name
+        full = self.full(name)
+        key = self.kb.person(full)
+        if key is None and len(full.split()) == 1 and office:
+            holders = {k for k in self.kb.people_with_surname(full) if self.kb.terms_of(k, office)}
+            if len(holders) == 1:
+                key = next(iter(holders))
+                full = self.kb.display_name(key)
+        return full, key
+
+
+@lru_cache(maxsize=4)
+def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    title = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    # Title words in any case ("Foreign Minister", "foreign minister"); names must be capitalised.
+    before = re.compile(rf"{_QUAL}?{_JURIS}??(?P<title>\b(?i:{title}))\s+(?P<name>{NAME})")
+    after = re.compile(
+        rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|who\s+is\s+(?:the\s+)?|now\s+)?{_QUAL}?"
+        rf"(?P<juris>(?:[A-Z][\w.’'-]*(?:’s|'s)?\s+){{0,2}})?(?P<title>(?i:{title}))\b"
+        rf"(?:\s+of\s+(?P<juris2>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?))?"
+    )
+    admin = re.compile(
+        rf"(?:(?i:the)\s+{ADMIN_WORDS}\s+of\s+(?:(?:the\s+)?[A-Z][\w.’'-]*\s+)?(?i:president|prime\s+minister|"
+        rf"chancellor)\s+(?P<name2>{NAME})"
+        rf"|(?P<name>{NAME})(?:’s|'s)?\s+{ADMIN_WORDS})"
+    )
+    return before, after, admin
+
+
+def _title_pattern_source(kb: KnowledgeBase) -> tuple[str, ...]:
+    # "PM", "VP" and other abbreviations are too ambiguous before names.
+    return tuple(sorted(title for title in kb.titles if len(title) > 2))
+
+
+def _jurisdiction(kb: KnowledgeBase, words: str | None) -> str:
+    if not words:
+        return ""
+    words = re.sub(r"^the\s+", "", words.strip())
+    candidates = [words, *words.split()[::-1]]
+    for candidate in candidates:
+        place = kb.place(candidate)
+        if place:
+            return place
+    return ""
+
+
+def _qualifier(text: str | None) -> str:
+    if not text:
+        return "none"
+    word = fold(text).strip(" -")
+    return QUALIFIERS.get(word, QUALIFIERS.get(word.split()[-1], "none"))
+
+
+def inside_quote(sentence: str, position: int) -> bool:
+    """Whether `position` lies inside quotation marks: the speaker's words, not the outlet's."""
+    before = sentence[:position]
+    curly = before.count("“") - before.count("”")
+    straight = before.count('"') % 2
+    return curly > 0 or straight == 1
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"(?:’s|'s)$", "", name.strip())
+    return name.rstrip(".")
+
+
+def extract_roles(sentence: str, people: PeopleContext) -> list[tuple[int, int, dict[str, Any]]]:
+    """Role claims in a sentence: (start, end, value) with offsets relative to the sentence."""
+    kb = people.kb
+    before, after, _ = _patterns(_title_pattern_source(kb))
+    found: list[tuple[int, int, dict[str, Any]]] = []
+    for pattern in (before, after):
+        for m in pattern.finditer(sentence):
+            if any(s <= m.start("title") < e for s, e, _ in found):
+                continue
+            title = kb.title(m.group("title"))
+            if title is None:
+                continue
+            office, implied = title
+            name = _clean_name(m.group("name"))
+            if fold(name.split()[0]) in ("the", "a", "an", "he", "she", "it", "they"):
+                continue
+            if _INSIDE_ADMINISTRATION.search(sentence[: m.start()]):
+                continue  # "the administration of U.S. president Joe Biden": judged as an administration
+            juris = _jurisdiction(kb, m.group("juris"))
+            if not juris and m.groupdict().get("juris2"):
+                juris = _jurisdiction(kb, m.group("juris2"))
+            juris = juris or implied
+            full, key = people.resolve(name, office)
+            if key and not juris:
+                places = {t.jurisdiction for t in kb.terms_of(key, office)}
+                juris = places.pop() if len(places) == 1 else ""
+            people.note(full)
+            found.append(
+                (
+                    m.start(),
+                    m.end(),
+                    {
+                        "person": full,
+                        "person_key": key or name_key(full),
+                        "known": key is not None,
+                        "office": office,
+                        "jurisdiction": juris,
+                        "qualifier": _qualifier(m.group("qual")),
+                        "title": m.group("title"),
+                        "quoted": inside_quote(sentence, m.start()),
+                        "historical": bool(HISTORICAL.search(sentence)),
+                        "years": sorted({int(y) for y in YEAR.findall(sentence)}),
+                    },
+                )
+            )
+    return sorted(found, key=lambda item: item[0])
+
+
+def extract_administrations(sentence: str, people: PeopleContext) -> list[tuple[int, int, dict[str, Any]]]:
+    """'the Biden administration has delivered' -> leader Biden, acting at the reference time."""
+    _, _, admin = _patterns(_title_pattern_source(people.kb))
+    found = []
+    for m in admin.finditer(sentence):
+        name = _clean_name(m.group("name") or m.group("name2") or "")
+        if not name or fold(name) in ("the", "white house"):
+            continue
+        full, key = _resolve_leader(name, people)
+        if key is None:
+            continue  # "the Kremlin administration", an unknown leader: nothing to check against
+        tense = administration_tense(sentence, m.start(), m.end())
+        found.append(
+            (
+                m.start(),
+                m.end(),
+                {
+                    "leader": full,
+                    "leader_key": key,
+                    "acting": tense == "acting",
+                    "tense": tense,
+                },
+            )
+        )
+    return found
+
+
+def _resolve_leader(name: str, people: PeopleContext) -> tuple[str, str | None]:
+    """'U.S. President Donald Trump' -> Donald Trump: drop leading words until a leader resolves."""
+    words = name.split()
+    for i in range(len(words)):
+        candidate = " ".join(words[i:])
+        for office in ("president", "prime minister", "chancellor", "premier"):
+            _, key = people.resolve(candidate, office)
+            if key is not None:
+                return people.kb.display_name(key), key
+    return name, None
+
+
+def administration_tense(sentence: str, start: int, end: int) -> str:
+    """'acting' when the sentence has the administration act at the reference time, else 'past'."""
+    head = sentence[:start]
+    if PAST_BEFORE.search(head) or re.match(r"^(?:-era\b|s\b)", sentence[end:]):
+        return "past"  # "during the Obama administration", "Obama-era", "the Bush administrations"
+    tail = sentence[end:]
+    if re.match(r"^\s*(?:had|was|were)\b", tail, re.IGNORECASE):
+        return "past"
+    if ACTING_AFTER.match(tail) or RECENT_PAST.match(tail):
+        return "acting"
+    return "past"
+
+
+def speaker_of(sentence: str, quote_start: int, quote_end: int, people: PeopleContext) -> tuple[str, bool]:
+    """Who a quote is attributed to, and whether the sentence names them (False for 'he said')."""
+    tail = sentence[quote_end:]
+    head = sentence[:quote_start]
+    patterns = [
+        # "said finance minister Karl Fuchs", "stated US State Department spokesperson Tammy Bruce"
+        (
+            tail,
+            rf"^[\s,’'”\"]*{SPEECH_VERBS}\s+(?:[\w.’'-]+\s+){{0,5}}?(?P<name>{NAME})"
+            rf"(?=\s*(?:[,.;:]|$|\b(?:on|in|at|who|told|during)\b))",
+        ),
+        (tail, rf"^[\s,’'”\"]*(?P<name>{NAME})\s+{SPEECH_VERBS}"),
+        (head, rf"(?P<name>{NAME})(?:\s+\w+){{0,2}}\s+{SPEECH_VERBS}[^.“\"]{{0,40}}$"),
+        (head, rf"(?P<name>{NAME})\s*:\s*$"),
+        (head, rf"(?i:according\s+to)\s+(?P<name>{NAME})[,\s]*$"),
+    ]
+    for text, pattern in patterns:
+        m = re.search(pattern, text)
+        if m:
+            name = _clean_name(m.group("name"))
+            if fold(name) not in ("he", "she", "they", "it", "the", "but", "and"):
+                full = people.full(_strip_title(name, people.kb))
+                people.note(full)
+                return full, True
+    if re.search(rf"\b(?:he|she)\s+{SPEECH_VERBS}\b", sentence, re.IGNORECASE):
+        return people.last_person, False
+    return "", False
+
+
+def _strip_title(name: str, kb: KnowledgeBase) -> str:
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        if kb.title(" ".join(words[:i])) is not None:
+            return " ".join(words[i:])
+    return name

@@ -1,0 +1,37 @@
+"""Quote claims: the quoted words and who said them."""
+
+from __future__ import annotations
+
+import re
+
+from checker.claims.people import PeopleContext, speaker_of
+from checker.names import name_key
+
+QUOTED = re.compile(r"“(?P<a>[^”]{8,}?)”|\"(?P<b>[^\"]{8,}?)\"|(?<![\w])‘(?P<c>[^’]{12,}?)’(?![\w])")
+UNQUOTED = re.compile(  # "Lavrov said: If Europe wants..." and "asking, If Europe wants ...?"
+    r"(?:said|asking|asked|stating|stated|added)\s*[:,]\s+(?P<d>[A-Z][^“\"]{20,})$"
+)
+
+
+def extract_quotes(sentence: str, people: PeopleContext) -> list[tuple[int, int, dict[str, object]]]:
+    """(start, end, value) for each quotation of three words or more in the sentence."""
+    found = []
+    for m in list(QUOTED.finditer(sentence)) or list(UNQUOTED.finditer(sentence)):
+        group = next(g for g in ("a", "b", "c", "d") if m.groupdict().get(g))
+        words = m.group(group).strip()
+        if len(words.split()) < 3:
+            continue  # scare quotes: “legitimacy”, “emergency” summit
+        speaker, named = speaker_of(sentence, m.start(), m.end(), people)
+        found.append(
+            (
+                m.start(group),
+                m.end(group),
+                {
+                    "words": words,
+                    "speaker": speaker,
+                    "speaker_key": name_key(speaker) if speaker else "",
+                    "speaker_named": named,
+                },
+            )
+        )
+    return found

@@ -1,0 +1,247 @@
+"""Reference time: the date an article speaks from, and how it was found.
+
+Titles and tenses are judged against it ("former President X" is wrong while X is in office).
+In order: the published date, unless the article's own evidence contradicts it (people named
+with present-tense titles they could not hold then, sister articles of the same story dated
+far away, dated events after publication); the dates of sister articles in the story; the
+interval in which the office holders the article names were all in office, narrowed by the
+latest full date the text mentions; else unknown.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from checker.claims.dates import resolve
+from checker.knowledge import LEADER_OFFICES, KnowledgeBase
+from checker.model import Article, Claim, ReferenceTime
+
+FAR_PAST = date(1900, 1, 1)
+PRESENT_QUALIFIERS = ("none", "current")
+
+
+@dataclass
+class DateConflict:
+    """Why an article's published date cannot be right."""
+
+    article: str
+    published: date
+    corrected: ReferenceTime
+    office_claims: list[Claim] = field(default_factory=list)  # present titles impossible at `published`
+    siblings: list[str] = field(default_factory=list)  # sister articles dated elsewhere
+    later_dates: list[Claim] = field(default_factory=list)  # events the text dates after publication
+
+
+def _valid_ranges(claim: Claim, kb: KnowledgeBase) -> list[tuple[date, date]]:
+    value = claim.value
+    terms = kb.terms_of(value["person_key"], value["office"], value.get("jurisdiction") or None)
+    return [(t.start, t.end or date.max) for t in terms if t.certain]
+
+
+def office_claims(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Claim]:
+    """Role claims that pin a time: a known person with a present-tense title the KB knows."""
+    return [
+        c
+        for c in claims
+        if c.kind == "role"
+        and c.value.get("known")
+        and c.value["qualifier"] in PRESENT_QUALIFIERS
+        and _valid_ranges(c, kb)
+    ]
+
+
+def _within(lo: date, hi: date, term: tuple[date, date]) -> bool:
+    """[lo, hi] lies inside the term [start, end); end date.max means still in office."""
+    start, end = term
+    return start <= lo and (hi < end or end == date.max)
+
+
+def office_interval(
+    claims: Sequence[Claim], kb: KnowledgeBase, not_before: date = FAR_PAST
+) -> tuple[date, date, list[Claim]] | None:
+    """The interval in which the most distinct people were all in the offices the article gives them.
+
+    Adjacent stretches with the same supporters are one interval; among equally supported
+    intervals the latest wins (a present-tense title is likelier recent than decades old), and
+    intervals that end before `not_before` (the text's own dates) are ruled out.
+    """
+    by_person: dict[str, list[tuple[date, date]]] = {}
+    for claim in office_claims(claims, kb):
+        by_person.setdefault(claim.value["person_key"], _valid_ranges(claim, kb))
+    if not by_person:
+        return None
+    cuts = sorted({d for ranges in by_person.values() for r in ranges for d in r if d != date.max})
+    slices: list[tuple[date, date, frozenset[str]]] = []
+    for i, lo in enumerate(cuts):
+        hi = cuts[i + 1] - timedelta(days=1) if i + 1 < len(cuts) else date.max
+        if hi < not_before:
+            continue
+        support = frozenset(p for p, ranges in by_person.items() if any(_within(lo, hi, r) for r in ranges))
+        if slices and slices[-1][2] == support and slices[-1][1] + timedelta(days=1) == lo:
+            slices[-1] = (slices[-1][0], hi, support)
+        else:
+            slices.append((lo, hi, support))
+    if not slices:
+        return None
+    best = max(len(s[2]) for s in slices)
+    if best == 0:
+        return None
+    lo, hi, support = [s for s in slices if len(s[2]) == best][-1]
+    supporting = [c for c in office_claims(claims, kb) if c.value["person_key"] in support]
+    return max(lo, not_before), hi, supporting
+
+
+def lower_bound(claims: Sequence[Claim], kb: KnowledgeBase, today: date) -> date:
+    """The earliest an article can be from: its latest dated event, any administration it names."""
+    bound = FAR_PAST
+    for claim in claims:
+        if (
+            claim.kind == "date"
+            and not claim.value.get("relative")
+            and claim.value.get("year") is not None
+            and not claim.value.get("future")
+        ):
+            span = resolve(claim.value, today)
+            if span and span[0] <= today:
+                bound = max(bound, span[0])
+        elif claim.kind == "administration":
+            starts = [t.start for t in kb.terms_of(claim.value["leader_key"]) if t.office in LEADER_OFFICES]
+            if starts:
+                bound = max(bound, min(starts))
+    return bound
+
+
+def _impossible_at(day: date, claims: Sequence[Claim], kb: KnowledgeBase) -> list[Claim]:
+    """Present-title claims that no term covers on `day`, one per person."""
+    seen: set[str] = set()
+    impossible = []
+    for claim in office_claims(claims, kb):
+        key = claim.value["person_key"]
+        if key in seen:
+            continue
+        seen.add(key)
+        if not any(a <= day < b for a, b in _valid_ranges(claim, kb)):
+            impossible.append(claim)
+    return impossible
+
+
+def _later_dates(claims: Sequence[Claim], published: date) -> list[Claim]:
+    """Absolute, fully dated events in the text more than a week after publication."""
+    later = []
+    for claim in claims:
+        if claim.kind != "date" or claim.value.get("relative") or claim.value.get("future"):
+            continue
+        if claim.value.get("granularity") != "day" or claim.value.get("year") is None:
+            continue
+        span = resolve(claim.value, published)
+        if span and span[0] > published + timedelta(days=7):
+            later.append(claim)
+    return later
+
+
+def reference_times(
+    articles: Sequence[Article],
+    claims: dict[str, list[Claim]],
+    kb: KnowledgeBase,
+    today: date,
+    tolerance_days: int = 30,
+) -> tuple[dict[str, ReferenceTime], dict[str, DateConflict]]:
+    """Reference times for the articles of one story, and the published dates they overrule."""
+    times: dict[str, ReferenceTime] = {}
+    conflicts: dict[str, DateConflict] = {}
+    for article in articles:
+        own = claims.get(article.id, [])
+        siblings = [a for a in articles if a.id != article.id and a.published and a.outlet != article.outlet]
+        sibling_day = _median([a.published for a in siblings if a.published])
+        if article.published:
+            conflict = _published_conflict(article, own, siblings, sibling_day, kb, today, tolerance_days)
+            if conflict is None:
+                times[article.id] = ReferenceTime(
+                    article.published - timedelta(days=2),
+                    article.published,
+                    "published",
+                    article.provenance.get("published", ""),
+                )
+                continue
+            conflicts[article.id] = conflict
+            times[article.id] = conflict.corrected
+            continue
+        times[article.id] = _inferred(own, sibling_day, kb, today)
+    return times, conflicts
+
+
+def _published_conflict(
+    article: Article,
+    own: list[Claim],
+    siblings: list[Article],
+    sibling_day: date | None,
+    kb: KnowledgeBase,
+    today: date,
+    tolerance: int,
+) -> DateConflict | None:
+    published = article.published
+    assert published is not None
+    impossible = _impossible_at(published, own, kb)
+    interval = office_interval(own, kb)
+    office_says_elsewhere = (
+        len(impossible) >= 2 and interval is not None and not interval[0] <= published <= interval[1]
+    )
+    far_siblings = [a.id for a in siblings if a.published and abs((a.published - published).days) > tolerance]
+    siblings_say_elsewhere = bool(siblings) and len(far_siblings) == len(siblings) and sibling_day is not None
+    later = _later_dates(own, published)
+    kinds = sum([office_says_elsewhere, siblings_say_elsewhere, bool(later)])
+    if kinds < 2 and not (office_says_elsewhere and len(impossible) >= 3):
+        return None
+    if siblings_say_elsewhere and sibling_day is not None:
+        corrected = ReferenceTime(
+            sibling_day - timedelta(days=2),
+            sibling_day,
+            "story",
+            f"published date {published.isoformat()} contradicted; sister articles",
+        )
+    elif interval is not None:
+        corrected = ReferenceTime(
+            interval[0],
+            min(interval[1], today),
+            "office holders",
+            f"published date {published.isoformat()} contradicted",
+        )
+    else:
+        return None
+    return DateConflict(
+        article.id,
+        published,
+        corrected,
+        impossible if office_says_elsewhere else [],
+        far_siblings if siblings_say_elsewhere else [],
+        later,
+    )
+
+
+def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, today: date) -> ReferenceTime:
+    if sibling_day is not None:
+        return ReferenceTime(
+            sibling_day - timedelta(days=7),
+            sibling_day + timedelta(days=7),
+            "story",
+            "dates of the other articles in its story",
+        )
+    bound = lower_bound(own, kb, today)
+    interval = office_interval(own, kb, bound)
+    if interval is not None:
+        lo, hi, supporting = interval
+        names = ", ".join(sorted({c.value["person"] for c in supporting}))
+        return ReferenceTime(lo, min(hi, today), "office holders", f"in office together: {names}")
+    if bound > FAR_PAST:
+        return ReferenceTime(bound, today, "text dates", "the latest date the text mentions")
+    return ReferenceTime(FAR_PAST, today, "unknown", "no date, dateline or dated evidence")
+
+
+def _median(days: list[date]) -> date | None:
+    if not days:
+        return None
+    ordinals = sorted(d.toordinal() for d in days)
+    return date.fromordinal(int(statistics.median_low(ordinals)))

@@ -1,0 +1,165 @@
+"""Role, administration and quote claims on sentences about many subjects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from checker.claims.missing import extract_missing
+from checker.claims.people import PeopleContext, extract_administrations, extract_roles
+from checker.claims.quotes import extract_quotes
+from checker.knowledge import default_kb
+
+
+def roles(sentence: str) -> list[dict[str, Any]]:
+    return [value for _, _, value in extract_roles(sentence, PeopleContext(default_kb()))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "office", "jurisdiction", "qualifier"),
+    [
+        (
+            "Russian Foreign Minister Sergey Lavrov arrived on Monday.",
+            "Sergey Lavrov",
+            "foreign minister",
+            "Russia",
+            "none",
+        ),
+        ("Lavrov, Russia's foreign minister, spoke first.", "Sergey Lavrov", "foreign minister", "Russia", "none"),
+        (
+            "Boris Johnson, the former British prime minister, wrote a column.",
+            "Boris Johnson",
+            "prime minister",
+            "United Kingdom",
+            "former",
+        ),
+        (
+            "Secretary of State Marco Rubio met his counterpart.",
+            "Marco Rubio",
+            "secretary of state",
+            "United States",
+            "none",
+        ),
+        (
+            "It quoted then-Secretary of State Mike Pompeo.",
+            "Mike Pompeo",
+            "secretary of state",
+            "United States",
+            "then",
+        ),
+        ("German Chancellor Angela Merkel opened the fair.", "Angela Merkel", "chancellor", "Germany", "none"),
+        (
+            "ECB President Christine Lagarde kept rates on hold.",
+            "Christine Lagarde",
+            "president",
+            "European Central Bank",
+            "none",
+        ),
+        ("Vice President JD Vance spoke in Munich.", "JD Vance", "vice president", "United States", "none"),
+        (
+            "UN Secretary-General António Guterres called for calm.",
+            "António Guterres",
+            "secretary-general",
+            "United Nations",
+            "none",
+        ),
+        ("Japanese Prime Minister Fumio Kishida visited Kyiv.", "Fumio Kishida", "prime minister", "Japan", "none"),
+    ],
+)
+def test_role_forms(sentence: str, person: str, office: str, jurisdiction: str, qualifier: str) -> None:
+    (found,) = roles(sentence)
+    assert found["person"] == person
+    assert (found["office"], found["jurisdiction"], found["qualifier"]) == (office, jurisdiction, qualifier)
+
+
+def test_known_people_resolve_to_the_knowledge_base() -> None:
+    (found,) = roles("Ukrainian President Volodymyr Zelenskiy thanked allies.")
+    assert found["known"] is True
+    assert found["person_key"] == default_kb().person("Volodymyr Zelenskyy")
+
+
+def test_surname_resolves_to_the_person_the_article_named() -> None:
+    people = PeopleContext(default_kb())
+    extract_roles("Russian Foreign Minister Sergei Lavrov arrived.", people)
+    assert people.full("Lavrov") == "Sergei Lavrov"
+
+
+def test_explicit_jurisdiction_wins_over_the_title_default() -> None:
+    (found,) = roles("Saudi National Security Advisor Mosaad bin Mohammad Al-Aiban attended.")
+    assert found["jurisdiction"] == "Saudi Arabia"
+    assert found["known"] is False
+
+
+def test_words_ending_like_a_qualifier_are_not_qualifiers() -> None:
+    (found,) = roles("Allies tried to isolate Russian President Vladimir Putin.")
+    assert found["qualifier"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leader", "acting"),
+    [
+        ("He said the Biden administration has delivered a clear proposal.", "Joe Biden", True),
+        ("Sanctions were not lifted, as the Biden administration has not enacted new ones.", "Joe Biden", True),
+        ("U.S. President Donald Trump's administration said on Tuesday it agreed.", "Donald Trump", True),
+        ("The Obama administration had long resisted the plan.", "Barack Obama", False),
+        ("Sanctions imposed under the Biden administration remain.", "Joe Biden", False),
+        ("The territory was lost during the Obama administration.", "Barack Obama", False),
+        ("The administration of U.S. president Joe Biden cast the war as a land grab.", "Joe Biden", False),
+    ],
+)
+def test_administrations(sentence: str, leader: str, acting: bool) -> None:
+    (found,) = [v for _, _, v in extract_administrations(sentence, PeopleContext(default_kb()))]
+    assert (found["leader"], found["acting"]) == (leader, acting)
+
+
+def test_role_inside_an_administration_phrase_is_not_a_present_title() -> None:
+    assert roles("The administration of U.S. president Joe Biden cast the war as a land grab.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“Of course, this is unacceptable to us,” said Sergei Lavrov.", "Sergei Lavrov"),
+        ("“Russia wants to do something,” Trump told reporters in Palm Beach.", "Trump"),
+        ("Central bank governor Ana Ruiz said: “We will act if inflation persists.”", "Ana Ruiz"),
+        ("According to Mayor Tom Hale, “the levees held better than expected.”", "Tom Hale"),
+    ],
+)
+def test_quote_speakers(sentence: str, speaker: str) -> None:
+    (found,) = [v for _, _, v in extract_quotes(sentence, PeopleContext(default_kb()))]
+    assert found["speaker"].endswith(speaker)
+
+
+def test_he_said_resolves_to_the_last_person_named() -> None:
+    people = PeopleContext(default_kb())
+    extract_roles("U.S. National Security Adviser Mike Waltz told reporters the war must end.", people)
+    (found,) = [
+        v for _, _, v in extract_quotes("“There is going to be some discussion of territory,” he said.", people)
+    ]
+    assert found["speaker"] == "Mike Waltz"
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert extract_quotes("They wanted to avoid giving “legitimacy” to the talks.", PeopleContext(default_kb())) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blank"),
+    [
+        ("The accusations, leveled in an interview with TV BRICS on , center on trade.", "on ,"),
+        ("They met in Anchorage, Alaska, in .", "in ."),
+        ("The US is seeking a resolution by , according to the Independent.", "by ,"),
+        ("The vote is scheduled for {{date}} in the capital.", "{{date}}"),
+        ("The minister will speak on [DATE] at the forum.", "[DATE]"),
+        ("Results are expected on undefined, officials said.", "on undefined"),
+    ],
+)
+def test_blanks(sentence: str, blank: str) -> None:
+    found = extract_missing(sentence)
+    assert [sentence[s:e] for s, e, _ in found] == [blank]
+
+
+@pytest.mark.parametrize("sentence", ["That is what it came to.", "Prices rose 3.5% in May.", "He said: “No.”"])
+def test_no_blanks_in_ordinary_text(sentence: str) -> None:
+    assert extract_missing(sentence) == []

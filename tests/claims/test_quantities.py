@@ -1,0 +1,72 @@
+"""Quantity claims on sentences about many subjects."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.claims.quantities import extract_quantities
+
+
+def only(sentence: str) -> dict[str, object]:
+    found = extract_quantities(sentence)
+    assert len(found) == 1, [sentence[q.start : q.end] for q in found]
+    value = dict(found[0].value)
+    value["span"] = sentence[found[0].start : found[0].end]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "hedge"),
+    [
+        ("Turnout reached 77.7% on Wednesday.", 77.7, "percent", ""),
+        ("Turnout was 61 per cent, officials said.", 61.0, "percent", ""),
+        ("The central bank raised rates by 50 basis points.", 0.5, "point", ""),
+        ("The bank cut rates by half a percentage point.", 0.5, "point", ""),
+        ("The quake killed at least eight people.", 8.0, "count", "at least"),
+        ("Rescuers found more than seventy survivors.", 70.0, "count", "more than"),
+        ("The fund is worth $1.2 billion.", 1.2e9, "USD", ""),
+        ("About 1,200,000 voters stayed home.", 1.2e6, "count", "about"),
+        ("Nearly 300 homes were destroyed.", 300.0, "count", "nearly"),
+        ("The 4-1/2-hour meeting ended without a deal.", 4.5, "hour", ""),
+        ("Russia controls approximately 18% of Ukrainian territory.", 18.0, "percent", "approximately"),
+        ("The team finished third in the league.", 3.0, "ordinal", ""),
+        ("Exports fell to €3.5 million in March.", 3.5e6, "EUR", ""),
+    ],
+)
+def test_quantity_values(sentence: str, value: float, unit: str, hedge: str) -> None:
+    found = only(sentence)
+    assert found["value"] == pytest.approx(value)
+    assert found["unit"] == unit
+    assert found["hedge"] == hedge
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks began on February 18, 2025 in Riyadh.",
+        "The meeting starts at 9:30 a.m. on Tuesday.",
+        "Leaders of the G20 met in Rome in 2021.",
+        "The F-16 jets arrived at No. 10 Downing Street.",
+        "One of the delegates left early.",
+    ],
+)
+def test_dates_times_and_identifiers_are_not_quantities(sentence: str) -> None:
+    assert extract_quantities(sentence) == []
+
+
+def test_numbers_in_one_sentence_measure_different_things() -> None:
+    sentence = "The strike killed at least eight people and injured more than seventy."
+    killed, injured = extract_quantities(sentence)
+    assert killed.value["measure"] != injured.value["measure"]
+    assert "kill" in killed.value["context"][:3] or "people" in killed.value["measure"]
+
+
+def test_hedges_widen_the_interval() -> None:
+    nearly = only("Nearly 300 people were evacuated.")
+    assert nearly["low"] < 298 <= nearly["high"]
+    exact = only("Officials evacuated 298 people.")
+    assert exact["low"] == exact["high"] == 298
+
+
+def test_percent_of_something_is_a_share() -> None:
+    assert str(only("Kyiv could win back the 20% of its territory.")["measure"]).startswith("share")
