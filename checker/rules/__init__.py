@@ -1,0 +1,91 @@
+"""The rules stage: small units that turn claims into findings.
+
+Each rule is a function registered with `@rule(code, name, category, severity)`; its docstring's
+first line is the summary `checker rules` lists and the whole docstring is what
+`checker explain CODE` prints. Add a rule by writing one in a module below and importing the
+module at the end of this file (see the README: "Adding a rule").
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+
+from checker.model import SEVERITY_RANK, Category, Finding, Severity
+from checker.rules.base import Flag, Rule, RuleConfig, StoryContext
+
+REGISTRY: dict[str, Rule] = {}
+
+CheckFunction = Callable[[StoryContext], Iterable[Flag]]
+
+
+def rule(code: str, name: str, category: Category, severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a rule function under `code`."""
+
+    def register(check: CheckFunction) -> CheckFunction:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        if not doc:
+            raise ValueError(f"rule {code} needs a docstring")
+        if code in REGISTRY:
+            raise ValueError(f"rule code {code} registered twice")
+        REGISTRY[code] = Rule(code, name, category, severity, doc.splitlines()[0], doc, check)
+        return check
+
+    return register
+
+
+def get(code: str) -> Rule:
+    return REGISTRY[code.upper()]
+
+
+def all_rules() -> list[Rule]:
+    return [REGISTRY[code] for code in sorted(REGISTRY)]
+
+
+def run_rules(ctx: StoryContext) -> list[Finding]:
+    """Every enabled rule over one story, findings in a deterministic order."""
+    findings: list[Finding] = []
+    for current in all_rules():
+        if ctx.config.enabled(current.code):
+            findings.extend(current.findings(ctx))
+    return sort_findings(dedupe(findings))
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[str] = set()
+    unique = []
+    for finding in findings:
+        if finding.id not in seen:
+            seen.add(finding.id)
+            unique.append(finding)
+    return unique
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    def key(f: Finding) -> tuple[int, str, str, int, str]:
+        first = f.flagged[0] if f.flagged else f.evidence[0]
+        return (-SEVERITY_RANK[f.severity], first.path, first.article, first.start, f.rule)
+
+    return sorted(findings, key=key)
+
+
+# Rule modules register themselves on import.
+from checker.rules import attribution, dates, entity, missing, quantity, roles  # noqa: E402
+
+__all__ = [
+    "REGISTRY",
+    "Flag",
+    "Rule",
+    "RuleConfig",
+    "StoryContext",
+    "all_rules",
+    "attribution",
+    "dates",
+    "entity",
+    "get",
+    "missing",
+    "quantity",
+    "roles",
+    "rule",
+    "run_rules",
+]

@@ -1,0 +1,108 @@
+"""Quote rules: the same words given to different speakers, or worded differently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from checker.model import Claim
+from checker.names import surname_key
+from checker.rules import rule
+from checker.rules.base import Flag, StoryContext, claim_evidence, outlets_phrase
+from checker.rules.pairing import aligned, consensus, pair_claims
+
+SAME_QUOTE = 80.0  # rapidfuzz token_set_ratio for the same words
+VERBATIM = 92.0  # above this the wording is the same
+
+
+def quote_similarity(a: str, b: str) -> float:
+    """Same words in the same order; an excerpt of a longer quote counts when it is 6+ words."""
+    ratio = fuzz.token_sort_ratio(a, b)
+    shorter = min(a, b, key=len)
+    if len(shorter.split()) >= 6:
+        ratio = max(ratio, fuzz.partial_ratio(a.casefold(), b.casefold()))
+    return float(ratio)
+
+
+def _same_quote(ctx: StoryContext, a: Claim, b: Claim) -> float:
+    ratio = quote_similarity(a.value["words"], b.value["words"])
+    if ratio >= SAME_QUOTE:
+        return ratio / 100.0
+    if aligned(ctx, a, b) and ratio >= 45.0:
+        return 0.5 + ratio / 400.0  # translations: the aligner vouches, the words differ
+    return 0.0
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    sa, sb = a.value["speaker_key"], b.value["speaker_key"]
+    return not sa or not sb or sa == sb or surname_key(sa) == surname_key(sb)
+
+
+def _quote_groups(ctx: StoryContext) -> list[list[Claim]]:
+    cached = ctx.cache.get("quote_groups")
+    if cached is None:
+        cached = ctx.cache["quote_groups"] = pair_claims(ctx, list(ctx.claims_of("quote")), _same_quote)
+    return cached
+
+
+@rule("ATT001", "quote-attribution-mismatch", "attribution", "warning")
+def attribution_mismatch(ctx: StoryContext) -> Iterator[Flag]:
+    """Outlets give the same quote to different speakers.
+
+    Quotes are paired across outlets by their words (or, for translations, by the aligner); each
+    quote's speaker comes from "X said", "said X", "according to X" or, for "he said", the last
+    person the article named. Where the speakers differ, the side most outlets agree on is the
+    reference.
+
+    Example: two outlets quote "There must be no decision over the heads of Ukraine" from German
+    Chancellor Olaf Scholz, a third gives the same words to the French president.
+    """
+    for group in _quote_groups(ctx):
+        # Only speakers the sentence names: "he added" resolves through guesswork, not evidence.
+        named = [c for c in group if c.value["speaker_key"] and c.value.get("speaker_named")]
+        sides = consensus(ctx, named, _same_speaker)
+        if len(sides) < 2:
+            continue
+        majority, minority = sides[0], sides[1]
+        tie = len({ctx.outlet(c.article) for c in majority}) == len({ctx.outlet(c.article) for c in minority})
+        flagged = [*majority, *minority] if tie else minority
+        evidence = [claim_evidence(ctx, c, "flagged") for c in flagged]
+        evidence += [claim_evidence(ctx, c, "reference") for c in majority if c not in flagged]
+        message = (
+            f"{outlets_phrase(ctx.outlet(c.article) for c in minority)} attribute "
+            f'"{_short(minority[0].value["words"])}" to {minority[0].value["speaker"]}; '
+            f"{outlets_phrase(ctx.outlet(c.article) for c in majority)} to {majority[0].value['speaker']}"
+        )
+        yield Flag(
+            message, evidence, {"flagged": minority[0].value["speaker"], "reference": majority[0].value["speaker"]}
+        )
+
+
+@rule("QUO001", "quote-wording-differs", "quote", "info")
+def quote_wording(ctx: StoryContext) -> Iterator[Flag]:
+    """The same quote is worded differently across outlets (often a translation): info only.
+
+    Outlets translating one statement rarely agree word for word; this is worth knowing when
+    quoting, never an error. Example: "then why should we invite them at all?" against "then why
+    invite them?" and "then why were they invited?" for one remark by the same speaker.
+    """
+    for group in _quote_groups(ctx):
+        if not all(_same_speaker(a, b) for a in group for b in group):
+            continue
+        wordings = {c.value["words"] for c in group}
+        if len(wordings) < 2:
+            continue
+        lowest = min(fuzz.ratio(a.value["words"], b.value["words"]) for a in group for b in group)
+        if lowest >= VERBATIM:
+            continue
+        evidence = [claim_evidence(ctx, c, "flagged") for c in group]
+        message = (
+            f"{outlets_phrase(ctx.outlet(c.article) for c in group)} word the same quote "
+            f"differently ({len(wordings)} versions); quote the original where it matters"
+        )
+        yield Flag(message, evidence, {"versions": sorted(wordings), "lowest_similarity": round(lowest, 1)})
+
+
+def _short(words: str, limit: int = 80) -> str:
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"

@@ -1,0 +1,136 @@
+"""Claim alignment: which claims in different articles of a story speak of the same thing.
+
+Claims are paired when their sentences were aligned or their nearby words overlap, with each
+word weighted by how rare it is in the story (the story's subject, "Russia" in a story about
+Russia, says little; "territory" next to both numbers says a lot). Groups hold at most one claim
+per article, so a repeated figure in one article never outvotes another outlet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from checker.claims.text import content_stems
+from checker.model import Claim
+from checker.rules.base import StoryContext
+
+Similarity = Callable[[StoryContext, Claim, Claim], float]
+PAIR_THRESHOLD = 0.5
+
+
+def story_idf(ctx: StoryContext) -> dict[str, float]:
+    """Inverse sentence frequency of each stem within the story (cached on the context)."""
+    cached = ctx.cache.get("idf")
+    if cached is None:
+        counts: Counter[str] = Counter()
+        total = 0
+        for article in ctx.story.articles:
+            for sentence in ctx.sentences.get(article, []):
+                counts.update(set(content_stems(sentence.text)))
+                total += 1
+        cached = {word: math.log((1 + total) / (1 + n)) + 1.0 for word, n in counts.items()}
+        ctx.cache["idf"] = cached
+    return cached
+
+
+def weighted_overlap(ctx: StoryContext, a: Sequence[str], b: Sequence[str]) -> float:
+    """Shared words' weight over the lighter side's weight, in [0, 1]."""
+    idf = story_idf(ctx)
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    weight = lambda words: sum(idf.get(w, 3.0) for w in words)  # noqa: E731
+    return weight(sa & sb) / min(weight(sa), weight(sb))
+
+
+def aligned(ctx: StoryContext, a: Claim, b: Claim) -> bool:
+    groups = ctx.cache.get("groups")
+    if groups is None:
+        groups = ctx.cache["groups"] = ctx.aligned_groups()
+    ga, gb = groups.get((a.article, a.sentence)), groups.get((b.article, b.sentence))
+    return ga is not None and ga == gb
+
+
+def names_differ(a: Claim, b: Claim) -> bool:
+    """Both quantities name whose they are, and the names disagree: Gingrich's 11% is not Palin's 10%."""
+    na, nb = set(a.value.get("names", [])), set(b.value.get("names", []))
+    return bool(na and nb) and len(na & nb) / len(na | nb) < 0.34
+
+
+def same_measure(ctx: StoryContext, a: Claim, b: Claim) -> float:
+    """How surely two quantities measure the same thing, in [0, 1]; 0 when units or names differ.
+
+    In aligned sentences a shared head word or close context is enough; elsewhere the words around
+    both numbers must share more than the counted noun ("pages" of documents are not "pages" of
+    e-mails), since a story holds many numbers of the same unit.
+    """
+    if a.value["unit"] != b.value["unit"] or names_differ(a, b):
+        return 0.0
+    if a.value.get("years", []) != b.value.get("years", []):
+        return 0.0  # "the 17 seats it won in 2021" is not this election's count
+    head_a, head_b = a.value["measure"].split(), b.value["measure"].split()
+    head = weighted_overlap(ctx, head_a, head_b)
+    if a.value["unit"] == "ordinal":  # "first", "third": only the same rank of the same thing
+        return 1.0 if aligned(ctx, a, b) and head_a and head_a == head_b else 0.0
+    tight = weighted_overlap(ctx, a.value["context"][:4], b.value["context"][:4])
+    if aligned(ctx, a, b):
+        return 0.3 + 0.7 * max(head, tight)
+    heads = set(head_a) | set(head_b)
+    beyond_head = weighted_overlap(
+        ctx,
+        [w for w in a.value["context"][:6] if w not in heads],
+        [w for w in b.value["context"][:6] if w not in heads],
+    )
+    if head == 0.0 or beyond_head < 0.3:
+        return 0.0
+    wide = weighted_overlap(ctx, a.value["context"], b.value["context"])
+    return 0.35 * head + 0.35 * beyond_head + 0.3 * wide
+
+
+def pair_claims(
+    ctx: StoryContext, claims: Sequence[Claim], similarity: Similarity, threshold: float = PAIR_THRESHOLD
+) -> list[list[Claim]]:
+    """Groups of claims about the same thing from at least two articles, best pairs first."""
+    scored = []
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.article == b.article:
+                continue
+            score = similarity(ctx, a, b)
+            if score >= threshold:
+                scored.append((-score, a.id, b.id, a, b))
+    scored.sort(key=lambda item: item[:3])
+    group_of: dict[str, int] = {}
+    groups: list[list[Claim]] = []
+    for _, _, _, a, b in scored:
+        ga, gb = group_of.get(a.id), group_of.get(b.id)
+        if ga is None and gb is None:
+            group_of[a.id] = group_of[b.id] = len(groups)
+            groups.append([a, b])
+        elif ga is not None and gb is None:
+            if all(c.article != b.article for c in groups[ga]):
+                group_of[b.id] = ga
+                groups[ga].append(b)
+        elif gb is not None and ga is None and all(c.article != a.article for c in groups[gb]):
+            group_of[a.id] = gb
+            groups[gb].append(a)
+    return [sorted(g, key=lambda c: (c.article, c.start)) for g in groups if len(g) >= 2]
+
+
+def consensus(ctx: StoryContext, group: Sequence[Claim], agree: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    """Split a group into sides that agree, the side with the most outlets first."""
+    sides: list[list[Claim]] = []
+    for claim in group:
+        for side in sides:
+            if all(agree(claim, other) for other in side):
+                side.append(claim)
+                break
+        else:
+            sides.append([claim])
+
+    def weight(side: list[Claim]) -> tuple[int, int, str]:
+        return (-len({ctx.outlet(c.article) for c in side}), -len(side), side[0].id)
+
+    return sorted(sides, key=weight)

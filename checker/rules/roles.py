@@ -1,0 +1,273 @@
+"""Role rules: people given offices they did not hold at the time the article speaks of."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from checker.knowledge import LEADER_OFFICES, Term, kb_metadata
+from checker.model import Claim, Evidence, ReferenceTime
+from checker.rules import rule
+from checker.rules.base import Flag, StoryContext, claim_evidence, kb_evidence
+
+_INFORMATIVE_SOURCES = ("published", "story", "office holders", "text dates")
+
+
+def _horizon() -> date:
+    reliable = kb_metadata().get("reliable_through")
+    return date.fromisoformat(reliable) if reliable else date.max
+
+
+def _covers_any(term: Term, rt: ReferenceTime) -> bool:
+    return term.start <= rt.latest and (term.end is None or term.end > rt.earliest)
+
+
+def _covers_all(term: Term, rt: ReferenceTime) -> bool:
+    return term.start <= rt.earliest and (term.end is None or term.end > rt.latest)
+
+
+def _when(rt: ReferenceTime) -> str:
+    """Where the article's reference time comes from, as a clause a reader can check."""
+    if rt.source == "published":
+        return f"the article is dated {rt.latest.isoformat()}"
+    if rt.source == "story":
+        return f"its story is dated around {rt.latest.isoformat()}"
+    if rt.source == "office holders":
+        return (
+            f"the people it names held their offices together between {rt.earliest.isoformat()} "
+            f"and {rt.latest.isoformat()}"
+        )
+    return f"it mentions events as late as {rt.earliest.isoformat()}"
+
+
+def _place(jurisdiction: str) -> str:
+    """'United States' -> 'the United States'; 'Finland' -> 'Finland'."""
+    needs_the = jurisdiction.split(" ")[0] in ("United", "European", "Czech", "Netherlands", "World", "International")
+    return f"the {jurisdiction}" if needs_the else jurisdiction
+
+
+def _reftime_evidence(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> Evidence:
+    article = ctx.articles[claim.article]
+    detail = f" ({rt.detail})" if rt.detail else ""
+    text = f"reference time: {rt.earliest.isoformat()} to {rt.latest.isoformat()} from {rt.source}{detail}"
+    return Evidence(
+        article=article.id, outlet=article.outlet, path=article.path, sentence=text, span=rt.source, role="reference"
+    )
+
+
+def _role_claims(ctx: StoryContext, kind: str) -> Iterator[tuple[Claim, ReferenceTime, list[Term]]]:
+    for claim in ctx.claims_of(kind):
+        rt = ctx.reftimes.get(claim.article)
+        if rt is None or rt.source not in _INFORMATIVE_SOURCES:
+            continue
+        if kind == "role":
+            if not claim.value.get("known"):
+                continue
+            terms = ctx.kb.terms_of(
+                claim.value["person_key"], claim.value["office"], claim.value.get("jurisdiction") or None
+            )
+        else:
+            terms = [t for t in ctx.kb.terms_of(claim.value["leader_key"]) if t.office in LEADER_OFFICES]
+        if terms:
+            yield claim, rt, terms
+
+
+def _weak(terms: list[Term], rt: ReferenceTime, open_ended: bool) -> bool:
+    """Report as info: the KB is unsure, or the verdict leans on a term past what the KB knows."""
+    return any(not t.certain for t in terms) or (
+        open_ended and rt.latest > _horizon() and any(t.end is None for t in terms)
+    )
+
+
+def _office(claim: Claim) -> str:
+    juris = claim.value.get("jurisdiction")
+    return f"{claim.value['office']} of {_place(juris)}" if juris else claim.value["office"]
+
+
+def _flag(ctx: StoryContext, claim: Claim, rt: ReferenceTime, terms: list[Term], message: str, weak: bool) -> Flag:
+    evidence = [
+        claim_evidence(ctx, claim, "flagged"),
+        *(kb_evidence(t) for t in terms),
+        _reftime_evidence(ctx, claim, rt),
+    ]
+    values = {
+        "person": claim.value.get("person") or claim.value.get("leader"),
+        "office": claim.value.get("office"),
+        "qualifier": claim.value.get("qualifier"),
+        "reference_time": [rt.earliest.isoformat(), rt.latest.isoformat()],
+        "terms": [[t.start.isoformat(), t.end.isoformat() if t.end else None] for t in terms],
+    }
+    return Flag(message, evidence, values, "info" if weak else None)
+
+
+@rule("ROL001", "stale-office", "role", "error")
+def stale_office(ctx: StoryContext) -> Iterator[Flag]:
+    """A person is given an office they had already left.
+
+    The person and office are looked up in the knowledge base and judged against the article's
+    reference time (its published date, or when that is missing or contradicted, the dates of
+    its story or the offices of the other people it names). Qualifiers are respected:
+    "former", "then-" and "the late" make a past office correct.
+
+    Example: an article from February 2025 writes "Finnish Prime Minister Sanna Marin";
+    Marin left that office on 20 June 2023. Reported as info when the knowledge-base entry is
+    marked uncertain.
+    """
+    for claim, rt, terms in _role_claims(ctx, "role"):
+        if claim.value["qualifier"] not in ("none", "current", "acting", "outgoing"):
+            continue
+        if any(_covers_any(t, rt) for t in terms):
+            continue
+        ended = [t for t in terms if t.end is not None and t.end <= rt.earliest]
+        if not ended:
+            continue
+        years = [y for y in claim.value.get("years", []) if y < rt.earliest.year]
+        if years:
+            # The sentence names its own time: judge the title then ("Italian Prime Minister Mario
+            # Draghi last cut rates in September 2019" - he was not prime minister in 2019 either).
+            if any(t.start.year <= y <= (t.end.year if t.end else 9999) for t in terms for y in years):
+                continue
+            message = (
+                f"{claim.value['person']} is called {_office(claim)}, which they held only from "
+                f"{terms[0].start.isoformat()}: not in {', '.join(map(str, years))}, the time the sentence "
+                f"speaks of, and not when the article was written ({_when(rt)})"
+            )
+            yield _flag(ctx, claim, rt, terms, message, _weak(terms, rt, open_ended=False))
+            continue
+        if _historical(ctx, claim, rt):
+            continue
+        last = max(ended, key=lambda t: t.start)
+        assert last.end is not None
+        message = (
+            f"{claim.value['person']} is called {_office(claim)}, an office they left on "
+            f"{last.end.isoformat()}, but {_when(rt)}"
+        )
+        flag = _flag(ctx, claim, rt, terms, message, _weak(terms, rt, open_ended=False))
+        if flag.severity is None and (rt.earliest - last.end).days < 365:
+            flag.severity = "warning"  # left recently: the sentence may describe their last months
+        yield flag
+
+
+def _historical(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> bool:
+    """A title that describes the person as they were when the sentence's events happened.
+
+    Quotations are the speaker's words; a sentence with an earlier year or a past marker ("in 2014",
+    "once", "during") is about then; and an article that also names the office's current holder
+    knows who is current, so its other holders of that office are past ones.
+    """
+    value = claim.value
+    if value.get("quoted") or value.get("historical"):
+        return True
+    for other in ctx.claims.get(claim.article, []):
+        if other.kind != "role" or other.value.get("person_key") == value["person_key"]:
+            continue
+        if (other.value.get("office"), other.value.get("jurisdiction")) != (value["office"], value["jurisdiction"]):
+            continue
+        holders = ctx.kb.terms_of(other.value["person_key"], value["office"], value["jurisdiction"] or None)
+        if any(_covers_any(t, rt) for t in holders):
+            return True
+    return False
+
+
+@rule("ROL002", "premature-office", "role", "error")
+def premature_office(ctx: StoryContext) -> Iterator[Flag]:
+    """A person is given an office they did not yet hold.
+
+    Example: an article published in March 2023 calls Marco Rubio "U.S. Secretary of State";
+    he took office on 21 January 2025. Also fires for "former X" when X had not yet held the
+    office at all.
+    """
+    for claim, rt, terms in _role_claims(ctx, "role"):
+        if claim.value["qualifier"] in ("then", "late", "incoming"):
+            continue
+        if any(_covers_any(t, rt) for t in terms) and claim.value["qualifier"] != "former":
+            continue
+        if any(t.start <= rt.latest for t in terms):
+            continue
+        first = min(terms, key=lambda t: t.start)
+        message = (
+            f"{claim.value['person']} is called {'former ' if claim.value['qualifier'] == 'former' else ''}"
+            f"{_office(claim)}, an office they took only on {first.start.isoformat()}, "
+            f"but {_when(rt)}"
+        )
+        yield _flag(ctx, claim, rt, terms, message, _weak(terms, rt, open_ended=False))
+
+
+@rule("ROL003", "former-while-in-office", "role", "error")
+def former_in_office(ctx: StoryContext) -> Iterator[Flag]:
+    """A person still in office is called "former" or "ex-".
+
+    Example: an article from February 2025 mentions "former President Trump"; Donald Trump
+    was in office as president from 20 January 2025. "former President Barack Obama" in the same
+    article is correct and stays silent.
+    """
+    for claim, rt, terms in _role_claims(ctx, "role"):
+        if claim.value["qualifier"] != "former":
+            continue
+        holding = [t for t in terms if _covers_all(t, rt)]
+        if not holding:
+            continue
+        term = holding[0]
+        message = (
+            f"{claim.value['person']} is called former {_office(claim)}, but held that office "
+            f"from {term.start.isoformat()}{' to ' + term.end.isoformat() if term.end else ''}, "
+            f"and held it then: {_when(rt)}"
+        )
+        yield _flag(ctx, claim, rt, holding, message, _weak(holding, rt, open_ended=True))
+
+
+@rule("ROL004", "then-while-in-office", "role", "warning")
+def then_in_office(ctx: StoryContext) -> Iterator[Flag]:
+    """A person is called "then-<office>" while still holding that office at the reference time.
+
+    "then-" says the office has since passed to someone else. Example: an article from late 2025
+    writes "then-US President Donald Trump" about a meeting in August 2025 while Trump is still
+    president. When the person held the office in separate terms the "then-" may point at an
+    earlier term, so it is reported as info. "then-Secretary of State Mike Pompeo" stays silent.
+    """
+    for claim, rt, terms in _role_claims(ctx, "role"):
+        if claim.value["qualifier"] != "then":
+            continue
+        holding = [t for t in terms if _covers_all(t, rt)]
+        if not holding:
+            continue
+        several_terms = len(terms) > 1
+        message = (
+            f"{claim.value['person']} is called then-{_office(claim)}, but still held that office "
+            f"when the article was written: {_when(rt)}"
+        )
+        if several_terms:
+            message += "; they held it in separate terms, so 'then-' may mean an earlier one"
+        weak = several_terms or _weak(holding, rt, open_ended=True)
+        yield _flag(ctx, claim, rt, holding, message, weak)
+
+
+@rule("ROL005", "administration-not-in-power", "role", "error")
+def administration_not_in_power(ctx: StoryContext) -> Iterator[Flag]:
+    """An administration is said to act at a time when its leader was not in office.
+
+    The tense decides: "the Biden administration has delivered a clear proposal" or "... said on
+    Tuesday" has it act at the reference time, while "the Obama administration had long resisted",
+    "sanctions imposed under the Biden administration" and "during the Obama administration" speak
+    of the past and stay silent.
+
+    Example: an article from April 2025 says "the Biden administration has delivered a clear
+    proposal to both Russia and Ukraine"; Joe Biden left office on 20 January 2025.
+    """
+    for claim, rt, terms in _role_claims(ctx, "administration"):
+        if not claim.value.get("acting"):
+            continue
+        if any(_covers_any(t, rt) for t in terms):
+            continue
+        last = max(terms, key=lambda t: t.start)
+        span = (
+            f"ended on {last.end.isoformat()}"
+            if last.end and last.end <= rt.earliest
+            else f"began only on {last.start.isoformat()}"
+        )
+        message = (
+            f"'{claim.text}' is said to act at the time of writing, but {claim.value['leader']}'s "
+            f"term as {last.office} of {_place(last.jurisdiction)} {span}, and {_when(rt)}"
+        )
+        current = ctx.kb.holders(last.office, last.jurisdiction, rt.latest)
+        yield _flag(ctx, claim, rt, [*terms, *current], message, _weak(terms, rt, open_ended=False))

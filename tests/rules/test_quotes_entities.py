@@ -1,0 +1,77 @@
+"""ATT001, QUO001 and ENT001."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.rules.conftest import RunRule
+
+D = date(2023, 11, 15)
+
+
+def test_same_quote_given_to_another_speaker(run_rule: RunRule) -> None:
+    quote = "“The ruling leaves a hole of sixty billion euros in our plans,”"
+    findings = run_rule(
+        "ATT001",
+        [
+            ("A", D, f"{quote} said finance minister Karl Fuchs."),
+            ("B", D, f"{quote} said finance minister Karl Fuchs on Wednesday."),
+            ("C", D, f"{quote} said opposition leader Eva Sander."),
+        ],
+    )
+    (finding,) = findings
+    assert [e.outlet for e in finding.flagged] == ["C"]
+    assert finding.values == {"flagged": "Eva Sander", "reference": "Karl Fuchs"}
+
+
+def test_translations_of_one_quote_are_info(run_rule: RunRule) -> None:
+    findings = run_rule(
+        "QUO001",
+        [
+            (
+                "A",
+                D,
+                "Lavrov said: “If they are going to weasel out cunning ideas about freezing the conflict, "
+                "then why should we invite them at all?”",
+            ),
+            (
+                "B",
+                D,
+                "Lavrov said: “If they're going to come up with crafty ideas about freezing the conflict, "
+                "then why invite them?”",
+            ),
+        ],
+    )
+    assert [f.severity for f in findings] == ["info"]
+
+
+def test_same_quote_same_speaker_same_words_is_silent(run_rule: RunRule) -> None:
+    text = "“We will not accept any deal imposed on us,” said Mayor Jan Novak."
+    assert run_rule("ATT001", [("A", D, text), ("B", D, text)]) == []
+    assert run_rule("QUO001", [("A", D, text), ("B", D, text)]) == []
+
+
+def test_different_place_in_the_same_slot(run_rule: RunRule) -> None:
+    findings = run_rule(
+        "ENT001",
+        [
+            ("A", D, "The talks were held in Geneva on Monday with both delegations."),
+            ("B", D, "The talks were held in Geneva on Monday with both delegations present."),
+            ("C", D, "The talks were held in Vienna on Monday with both delegations."),
+        ],
+    )
+    (finding,) = findings
+    assert [e.span for e in finding.flagged] == ["Vienna"]
+
+
+def test_spelling_variants_are_the_same_place(run_rule: RunRule) -> None:
+    assert (
+        run_rule(
+            "ENT001",
+            [
+                ("A", D, "The delegation arrived in Kyiv on Monday for talks."),
+                ("B", D, "The delegation arrived in Kiev on Monday for talks."),
+            ],
+        )
+        == []
+    )
