@@ -1,0 +1,336 @@
+"""The `checker` command: a thin click layer over the library; it turns errors into messages.
+
+Exit codes: 0 no finding at or above --fail-on; 1 there are; 2 usage error, or some input could
+not be read (everything readable is still checked and reported).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checker import __version__
+from checker.config import ConfigError, Settings, load_settings
+from checker.model import SEVERITY_RANK
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def exit_code(findings: list, errors: list, fail_on: str) -> int:
+    if errors:
+        return EXIT_INPUT
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = SEVERITY_RANK[fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK
+
+
+class _Progress:
+    """Progress on stderr for long runs, quiet for short ones and when stderr is not a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.last = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if stage != self.last or done % 200 == 0:
+            label = f"{done}/{total}" if total else str(done)
+            click.echo(f"\r{stage}: {label}   ", err=True, nl=False)
+            self.last = stage
+
+    def close(self) -> None:
+        if self.enabled and self.last:
+            click.echo("", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker")
+def main() -> None:
+    """Cross-outlet consistency and source-credibility checker for news."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("reports/checker.db"),
+    show_default=True,
+    help="SQLite store.",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("reports/findings.json"),
+    show_default=True,
+    help="JSON report.",
+)
+@click.option(
+    "--html",
+    "html_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("reports"),
+    show_default=True,
+    help="Directory for the HTML report.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: from config, else error).",
+)
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="A checker.toml or pyproject.toml to read [tool.checker] from.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Judge undated articles as of this date (default: today).",
+)
+@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when a terminal).")
+@click.option("--claimreview", "claimreview_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write error and warning findings as schema.org ClaimReview JSON-LD.")
+def check(
+    paths: tuple[Path, ...],
+    db: Path,
+    json_path: Path,
+    html_dir: Path,
+    fail_on: str | None,
+    config: Path | None,
+    today: dt.datetime | None,
+    progress: bool | None,
+    claimreview_path: Path | None,
+) -> None:
+    """Check the articles under PATHS (default: corpora/) and write the reports."""
+    from checker.pipeline import check as run_check
+    from checker.pipeline import finish
+    from checker.report import write_reports
+    from checker.store import StoreError
+
+    settings = _settings(config)
+    paths = paths or (Path("corpora"),)
+    for path in paths:
+        if not path.exists():
+            raise click.BadParameter(f"{path}: no such file or directory", param_hint="PATHS")
+    meter = _Progress(sys.stderr.isatty() if progress is None else progress)
+    try:
+        result = run_check(
+            list(paths),
+            db=db,
+            config=settings.rules,
+            max_bytes=settings.max_bytes,
+            today=today.date() if today else None,
+            progress=meter,
+        )
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        meter.close()
+    write_reports(result, json_path, html_dir)
+    if claimreview_path is not None:
+        from checker.report.claimreview import write_claimreview
+
+        write_claimreview(result, claimreview_path)
+    code = exit_code(result.findings, result.errors, fail_on or settings.fail_on)
+    finish(result, db, code)
+    for error in result.errors:
+        click.echo(f"error: {error.path}: {error.message}", err=True)
+    counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
+    click.echo(
+        f"{len(result.articles)} articles, {len(result.stories)} stories, "
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
+        f"{len(result.errors)} unreadable inputs"
+    )
+    click.echo(f"reports: {html_dir / 'index.html'}, {json_path}")
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--db", type=click.Path(path_type=Path, dir_okay=False), default=Path("reports/checker.db"), show_default=True
+)
+def ingest(paths: tuple[Path, ...], db: Path) -> None:
+    """Store the articles under PATHS (sentences and claims too) without checking them."""
+    from checker.ingest import iter_corpus
+    from checker.knowledge import default_kb
+    from checker.model import InputError
+    from checker.pipeline import CLAIMS_VERSION, analyse_article
+    from checker.store import Store
+
+    kb = default_kb()
+    stored = errors = 0
+    with Store(db) as store:
+        for item in iter_corpus(list(paths)):
+            if isinstance(item, InputError):
+                errors += 1
+                click.echo(f"error: {item.path}: {item.message}", err=True)
+                continue
+            for error in getattr(item, "errors", []):
+                errors += 1
+                click.echo(f"error: {error.path}: {error.message}", err=True)
+            analysed = [(a, *analyse_article(a, kb)) for a in item.articles]
+            store.save_file(item.source, None, analysed, CLAIMS_VERSION)
+            stored += len(analysed)
+        total = store.count("articles")
+    click.echo(f"{stored} articles read, {total} in {db}")
+    sys.exit(EXIT_INPUT if errors else EXIT_OK)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List the rules: code, name, default severity and summary."""
+    from checker.rules import all_rules
+
+    for rule in all_rules():
+        click.echo(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain a rule: what it checks, with an example."""
+    from checker.rules import REGISTRY
+
+    rule = REGISTRY.get(code.upper())
+    if rule is None:
+        raise click.BadParameter(f"unknown rule {code!r}; `checker rules` lists them", param_hint="CODE")
+    click.echo(f"{rule.code} ({rule.name}) - {rule.category}, default severity {rule.severity}\n")
+    click.echo(rule.doc)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per claim.")
+def claims(file: Path, as_json: bool) -> None:
+    """Print the claims of each article in FILE."""
+    from checker.ingest import IngestError, load_file
+    from checker.knowledge import default_kb
+    from checker.pipeline import analyse_article
+
+    try:
+        loaded = load_file(file)
+    except IngestError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for article in loaded.articles:
+        sentences, found = analyse_article(article, default_kb())
+        if not as_json:
+            click.echo(f"# {article.outlet}: {article.title} ({len(sentences)} sentences, {len(found)} claims)")
+        for claim in found:
+            value = {k: v for k, v in claim.value.items() if k not in ("context", "event")}
+            if as_json:
+                click.echo(
+                    json.dumps(
+                        {
+                            "article": article.id,
+                            "sentence": claim.sentence,
+                            "kind": claim.kind,
+                            "span": claim.text,
+                            "start": claim.start,
+                            "end": claim.end,
+                            "value": value,
+                        },
+                        ensure_ascii=False,
+                    )
+                )
+            else:
+                click.echo(
+                    f"{claim.sentence:>4} {claim.kind:<14} {claim.text!r} {json.dumps(value, ensure_ascii=False)}"
+                )
+
+
+@main.command("stories")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def list_stories(paths: tuple[Path, ...]) -> None:
+    """Group the articles under PATHS (default: corpora/) into stories and list them."""
+    from checker import stories as stage
+    from checker.ingest import LoadedFile, iter_corpus
+
+    articles = [
+        a
+        for item in iter_corpus(list(paths or (Path("corpora"),)))
+        if isinstance(item, LoadedFile)
+        for a in item.articles
+    ]
+    for story in stage.group_articles(articles):
+        click.echo(f"{story.id}  {story.title}")
+        for article_id in story.articles:
+            article = next(a for a in articles if a.id == article_id)
+            published = article.published.isoformat() if article.published else "undated"
+            click.echo(f"    {article.outlet:<22} {published:<10} {article.path}")
+
+
+@main.group()
+def kb() -> None:
+    """The knowledge base of who held which office when."""
+
+
+@kb.command()
+@click.argument("office")
+@click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), required=True, help="The date, YYYY-MM-DD.")
+@click.option("--jurisdiction", "-j", default=None, help="Country or organisation (default: all).")
+def who(office: str, on: dt.datetime, jurisdiction: str | None) -> None:
+    """Who held OFFICE (e.g. "foreign minister") on a date."""
+    from checker.knowledge import default_kb
+
+    base = default_kb()
+    title = base.title(office)
+    if title is None:
+        raise click.BadParameter(f"unknown office {office!r}", param_hint="OFFICE")
+    office_name, implied = title
+    places = (
+        [(jurisdiction and (base.place(jurisdiction) or jurisdiction)) or implied]
+        if (jurisdiction or implied)
+        else sorted({t.jurisdiction for t in base.terms if t.office == office_name})
+    )
+    found = False
+    for place in places:
+        for term in base.holders(office_name, place or "", on.date()):
+            found = True
+            mark = "" if term.certain else "  (uncertain)"
+            click.echo(
+                f"{place}: {term.person} ({term.start.isoformat()} - "
+                f"{term.end.isoformat() if term.end else 'present'}){mark}"
+            )
+    if not found:
+        click.echo(f"nobody in the knowledge base held {office_name} on {on.date().isoformat()}")
+
+
+@kb.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--kb-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Knowledge-base folder to add to (default: the shipped one).",
+)
+def kb_import(file: Path, kb_dir: Path | None) -> None:
+    """Add a Wikidata SPARQL result (JSON or CSV) to the knowledge base."""
+    from checker.kbimport import ImportError_, import_result
+    from checker.knowledge import KB_DIR, KnowledgeError
+
+    try:
+        report = import_result(file, kb_dir or KB_DIR)
+    except (ImportError_, KnowledgeError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    for line in report.skipped:
+        click.echo(f"skipped {line}", err=True)
+    click.echo(f"{report.added} terms added, {report.duplicates} already known, {len(report.skipped)} skipped")

@@ -1,0 +1,19 @@
+"""The report stage: JSON for machines, HTML for editors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.pipeline import RunResult
+from checker.report.claimreview import write_claimreview
+from checker.report.html import write_html
+from checker.report.jsonreport import build_document, write_json
+
+__all__ = ["build_document", "write_claimreview", "write_html", "write_json", "write_reports"]
+
+
+def write_reports(result: RunResult, json_path: Path | None, html_dir: Path | None) -> None:
+    if json_path is not None:
+        write_json(result, json_path)
+    if html_dir is not None:
+        write_html(result, html_dir)

@@ -1,0 +1,699 @@
+"""The HTML report for editors: static, self-contained pages rendered with Jinja2 (autoescaped).
+
+`write_html(result, directory)` writes
+
+    index.html               counts, stories, the outlet scorecard (inline SVG), the run
+    findings.html            every finding: sortable, filterable, searchable (state in the URL)
+    rules.html               every rule's explanation (the text of `checker explain CODE`)
+    stories/<story-id>.html  the story's articles side by side, divergences highlighted
+    outlets/<slug>.html      an outlet's articles, the findings against it, its score breakdown
+    static/report.css, static/report.js
+
+Article text and metadata are untrusted: every value reaches the page through Jinja2's
+autoescaping, no template marks anything `|safe`, URLs become links only when they are plain
+http(s), and scripts read their data from the DOM. Pages work from file:// and without
+JavaScript (scripts only filter, sort and handle keys); nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from checker.model import (
+    CATEGORIES,
+    SEVERITIES,
+    SEVERITY_RANK,
+    Alignment,
+    Article,
+    Finding,
+    Sentence,
+)
+from checker.pipeline import RunResult
+from checker.report.jsonreport import build_document
+
+LOW_CONFIDENCE = 0.6  # outlet scores below this confidence are marked in the scorecard
+STATIC_FILES = ("report.css", "report.js")
+KB_OUTLET = "knowledge base"
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("checker.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is a plain absolute http(s) URL, else None (then it is shown as text only)."""
+    if not url or url != url.strip() or len(url) > 2048:
+        return None
+    if any(ord(ch) < 0x21 or ord(ch) == 0x7F or ch in "\\<>\"'`" for ch in url):
+        return None
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def slugify(name: str, taken: set[str], fallback: str = "outlet") -> str:
+    """A file-name-safe, unique slug: lowercase ASCII letters, digits and hyphens."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-") or fallback
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def story_slug(story_id: str, taken: set[str]) -> str:
+    return slugify(story_id, taken, fallback="story")
+
+
+def paragraphs(doc: str) -> list[str]:
+    """A docstring as paragraphs: blank lines separate them, hard line wraps are joined."""
+    blocks = re.split(r"\n\s*\n", doc.strip())
+    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip()]
+
+
+def split_span(sentence: str, span: str) -> tuple[str, str, str]:
+    """(before, span, after) around the first occurrence of `span` in `sentence`."""
+    at = sentence.find(span) if span else -1
+    if at < 0:
+        return sentence, "", ""
+    return sentence[:at], span, sentence[at + len(span) :]
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --- highlighting ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvRef:
+    """One piece of evidence of one finding, as a highlight refers to it."""
+
+    finding: str
+    index: int  # position in finding.evidence
+    role: str  # flagged | reference
+    rule: str
+    severity: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.finding}-{self.index}"
+
+
+@dataclass
+class Piece:
+    """A run of text with the evidence covering it (none: plain text)."""
+
+    text: str
+    refs: list[EvRef] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # evidence keys starting here
+    tags: list[EvRef] = field(default_factory=list)  # evidence ending here: its visible label
+
+    @property
+    def role(self) -> str:
+        return "flagged" if any(r.role == "flagged" for r in self.refs) else "reference"
+
+    @property
+    def nav(self) -> bool:
+        """A flagged place starts here: a stop for the j/k keys."""
+        return any(r.role == "flagged" and r.key in self.anchors for r in self.refs)
+
+    @property
+    def findings(self) -> str:
+        return " ".join(dict.fromkeys(r.finding for r in self.refs))
+
+    @property
+    def evidence(self) -> str:
+        return " ".join(f"{r.key}:{r.role}" for r in self.refs)
+
+    @property
+    def target(self) -> str:
+        return self.refs[0].finding if self.refs else ""
+
+    @property
+    def describedby(self) -> str:
+        """Ids of the messages of the findings this piece belongs to."""
+        return " ".join(f"msg-{f}" for f in self.findings.split())
+
+    @property
+    def label(self) -> str:
+        """What a screen reader hears besides the words: role and rules."""
+        parts = dict.fromkeys(f"{r.role} {r.rule}" for r in self.refs)
+        return ", ".join(parts)
+
+
+Span = tuple[int, int, EvRef]
+
+
+def highlight(text: str, start: int, end: int, spans: Sequence[Span]) -> list[Piece]:
+    """`text[start:end]` cut into pieces at every evidence boundary inside it."""
+    inside = [(max(s, start), min(e, end), s, e, ref) for s, e, ref in spans if s < end and e > start]
+    cuts = sorted({start, end, *(a for a, *_ in inside), *(b for _, b, *_ in inside)})
+    pieces: list[Piece] = []
+    for a, b in itertools.pairwise(cuts):
+        if a >= b:
+            continue
+        covering = [item for item in inside if item[0] <= a and item[1] >= b]
+        refs = sorted((item[4] for item in covering), key=lambda r: (r.role != "flagged", r.key))
+        piece = Piece(
+            text[a:b],
+            refs,
+            anchors=[item[4].key for item in covering if item[2] == a],
+            tags=[item[4] for item in covering if item[3] == b],
+        )
+        if not refs and pieces and not pieces[-1].refs:
+            pieces[-1].text += piece.text
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+# --- the story grid --------------------------------------------------------------------------
+
+
+@dataclass
+class Block:
+    """Sentences of one article shown in one cell of the story grid."""
+
+    sentences: list[tuple[int, list[Piece]]]  # (segmenter's sentence index or -1, pieces)
+    positions: list[int] = field(default_factory=list)  # places in the article's reading order
+    moved: bool = False  # shown out of the article's order to sit beside its aligned sentences
+
+
+@dataclass
+class Row:
+    kind: str  # aligned | unaligned
+    score: float | None
+    cells: list[Block | None]
+
+    @property
+    def flagged(self) -> bool:
+        return any(p.refs and p.role == "flagged" for c in self.cells if c for _, ps in c.sentences for p in ps)
+
+
+def grid_rows(
+    articles: Sequence[str],
+    sentences: dict[str, list[Sentence]],
+    groups: Sequence[tuple[float, list[tuple[str, int]]]],
+) -> list[tuple[str, float | None, dict[str, list[int]]]]:
+    """Rows of (kind, score, article -> sentence indexes), every sentence exactly once.
+
+    Alignment groups become rows; the unaligned sentences between them become rows of their own,
+    so each column reads as its article in order. When alignments cross, the group with the
+    earliest relative position goes first and the sentences it pulls forward are marked moved.
+    """
+    count = {a: len(sentences.get(a, [])) for a in articles}
+    group_of: dict[tuple[str, int], int] = {}
+    members: list[dict[str, list[int]]] = []
+    for number, (_, sentence_list) in enumerate(groups):
+        mine: dict[str, list[int]] = defaultdict(list)
+        for article, index in sentence_list:
+            if article in count and 0 <= index < count[article] and (article, index) not in group_of:
+                group_of[(article, index)] = number
+                mine[article].append(index)
+        members.append({a: sorted(v) for a, v in mine.items()})
+    done: set[tuple[str, int]] = set()
+    pos = dict.fromkeys(articles, 0)
+    rows: list[tuple[str, float | None, dict[str, list[int]]]] = []
+
+    def advance() -> None:
+        for a in articles:
+            while pos[a] < count[a] and (a, pos[a]) in done:
+                pos[a] += 1
+
+    while True:
+        advance()
+        gap: dict[str, list[int]] = {}
+        for a in articles:
+            run = []
+            while pos[a] < count[a] and ((a, pos[a]) in done or (a, pos[a]) not in group_of):
+                if (a, pos[a]) not in done:
+                    run.append(pos[a])
+                    done.add((a, pos[a]))
+                pos[a] += 1
+            if run:
+                gap[a] = run
+        if gap:
+            rows.append(("unaligned", None, gap))
+        heads = {group_of[(a, pos[a])] for a in articles if pos[a] < count[a]}
+        if not heads:
+            break
+        ready = [g for g in heads if all(idx[0] == pos[a] for a, idx in members[g].items())]
+
+        def where(g: int) -> float:
+            spots = [i / max(count[a], 1) for a, idx in members[g].items() for i in idx]
+            return sum(spots) / len(spots)
+
+        chosen = min(ready or heads, key=lambda g: (where(g), g))
+        rows.append(
+            (
+                "aligned" if len(members[chosen]) > 1 else "unaligned",
+                groups[chosen][0],
+                members[chosen],
+            )
+        )
+        done.update((a, i) for a, idx in members[chosen].items() for i in idx)
+    return rows
+
+
+# --- building the pages ----------------------------------------------------------------------
+
+
+class ReportData:
+    """Everything the templates need, computed once from a RunResult."""
+
+    def __init__(self, result: RunResult) -> None:
+        from checker.rules import REGISTRY
+
+        self.result = result
+        self.doc = build_document(result)
+        self.articles: dict[str, Article] = {a.id: a for a in result.articles}
+        self.findings: list[Finding] = list(result.findings)
+        self.rules = {
+            code: {
+                "code": code,
+                "name": r.name,
+                "category": r.category,
+                "severity": r.severity,
+                "summary": r.summary,
+                "paragraphs": paragraphs(r.doc),
+            }
+            for code, r in sorted(REGISTRY.items())
+        }
+        taken: set[str] = set()
+        outlet_names = sorted(
+            {a.outlet for a in result.articles}
+            | {o.outlet for o in result.outlets}
+            | {e.outlet for f in self.findings for e in f.evidence if e.article}
+        )
+        self.outlet_slug = {name: slugify(name, taken) for name in outlet_names}
+        taken = set()
+        self.story_slug = {s.id: story_slug(s.id, taken) for s in result.stories}
+        self.story_title = {s.id: s.title for s in result.stories}
+        self.stories = {s.id: s for s in result.stories}
+        self.alignments_of: dict[str, list[Alignment]] = defaultdict(list)
+        for alignment in result.alignments:
+            self.alignments_of[alignment.story].append(alignment)
+        self.story_of_article = {a: s.id for s in result.stories for a in s.articles}
+        self.story_of_finding: dict[str, str] = {}
+        for finding in self.findings:
+            story = result.story_of_finding.get(finding.id) or next(
+                (self.story_of_article[e.article] for e in finding.evidence if e.article in self.story_of_article),
+                "",
+            )
+            self.story_of_finding[finding.id] = story
+        self.findings_of_story: dict[str, list[Finding]] = defaultdict(list)
+        self.findings_of_outlet: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            self.findings_of_story[self.story_of_finding[finding.id]].append(finding)
+            for outlet in dict.fromkeys(e.outlet for e in finding.evidence):
+                self.findings_of_outlet[outlet].append(finding)
+        self.cards = {f.id: self.card(f) for f in self.findings}
+
+    # findings as the templates show them
+
+    def card(self, finding: Finding) -> dict[str, Any]:
+        story = self.story_of_finding[finding.id]
+        flagged = sorted({e.outlet for e in finding.evidence if e.role == "flagged" and e.outlet != KB_OUTLET})
+        evidence = []
+        for index, e in enumerate(finding.evidence):
+            before, span, after = split_span(e.sentence, e.span)
+            evidence.append(
+                {
+                    "key": f"{finding.id}-{index}",
+                    "role": e.role,
+                    "outlet": e.outlet,
+                    "outlet_slug": self.outlet_slug.get(e.outlet) if e.article else None,
+                    "path": e.path,
+                    "line": e.line,
+                    "sentence": e.sentence,
+                    "span": e.span,
+                    "before": before,
+                    "marked": span,
+                    "after": after,
+                    "in_text": e.start >= 0 and e.article in self.articles,
+                    "metadata": e.start < 0 and bool(e.article),
+                    "kb": not e.article,
+                }
+            )
+        return {
+            "id": finding.id,
+            "rule": finding.rule,
+            "category": finding.category,
+            "severity": finding.severity,
+            "rank": SEVERITY_RANK[finding.severity],
+            "message": finding.message,
+            "values": finding.values,
+            "story": story,
+            "story_slug": self.story_slug.get(story),
+            "story_title": self.story_title.get(story, ""),
+            "flagged_outlets": [{"name": o, "slug": self.outlet_slug.get(o, "")} for o in flagged],
+            "outlet_slugs": " ".join(self.outlet_slug.get(o, "") for o in flagged),
+            "evidence": evidence,
+        }
+
+    def counts(self) -> dict[str, Any]:
+        by_severity = Counter(f.severity for f in self.findings)
+        by_category: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
+        by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+        for f in self.findings:
+            by_category[f.category][f.severity] += 1
+            for outlet in {e.outlet for e in f.flagged if e.outlet != KB_OUTLET}:
+                by_outlet[outlet][f.severity] += 1
+        return {
+            "severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
+            "category": [(c, by_category[c]) for c in CATEGORIES if by_category[c]],
+            "outlet": sorted(by_outlet.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])),
+        }
+
+    def story_summaries(self) -> list[dict[str, Any]]:
+        per_story: dict[str, Counter[str]] = defaultdict(Counter)
+        for f in self.findings:
+            per_story[self.story_of_finding[f.id]][f.severity] += 1
+        out = []
+        for story in self.result.stories:
+            members = [self.articles[a] for a in story.articles if a in self.articles]
+            out.append(
+                {
+                    "id": story.id,
+                    "slug": self.story_slug[story.id],
+                    "title": story.title,
+                    "articles": len(members),
+                    "counts": per_story.get(story.id, Counter()),
+                    "outlets": [
+                        {"name": o, "slug": self.outlet_slug[o]} for o in dict.fromkeys(a.outlet for a in members)
+                    ],
+                }
+            )
+        return out
+
+    def scorecard(self) -> dict[str, Any]:
+        rows = []
+        for o in self.result.outlets:
+            rows.append(
+                {
+                    "outlet": o.outlet,
+                    "slug": self.outlet_slug.get(o.outlet, ""),
+                    "score": o.score,
+                    "confidence": o.confidence,
+                    "articles": o.articles,
+                    "findings": o.findings,
+                    "low": o.confidence < LOW_CONFIDENCE,
+                    "short": truncate(o.outlet, 26),
+                    "breakdown": o.breakdown,
+                }
+            )
+        row_height, top = 34, 8
+        return {
+            "rows": rows,
+            "row_height": row_height,
+            "top": top,
+            "label_width": 200,
+            "bar_width": 300,
+            "height": top * 2 + row_height * len(rows) + 20,
+            "low_threshold": LOW_CONFIDENCE,
+        }
+
+    def reftime(self, article_id: str) -> dict[str, Any] | None:
+        rt = self.result.reftimes.get(article_id)
+        if rt is None:
+            return None
+        return {
+            "earliest": rt.earliest.isoformat(),
+            "latest": rt.latest.isoformat(),
+            "source": rt.source,
+            "detail": rt.detail,
+            "same": rt.earliest == rt.latest,
+        }
+
+    def article_view(self, article: Article) -> dict[str, Any]:
+        return {
+            "id": article.id,
+            "outlet": article.outlet,
+            "outlet_slug": self.outlet_slug.get(article.outlet),
+            "title": article.title,
+            "path": article.path,
+            "url": article.url,
+            "href": safe_url(article.url),
+            "published": article.published.isoformat() if article.published else None,
+            "author": article.author,
+            "dateline": article.dateline,
+            "reftime": self.reftime(article.id),
+            "story": self.story_of_article.get(article.id),
+            "story_slug": self.story_slug.get(self.story_of_article.get(article.id, "")),
+        }
+
+    # the story page
+
+    def story_page(self, story_id: str) -> dict[str, Any]:
+        story = self.stories[story_id]
+        members = [self.articles[a] for a in story.articles if a in self.articles]
+        ids = [a.id for a in members]
+        findings = self.findings_of_story.get(story_id, [])
+        spans: dict[str, list[Span]] = defaultdict(list)
+        meta: dict[str, dict[str, list[tuple[str, EvRef]]]] = defaultdict(lambda: defaultdict(list))
+        for f in findings:
+            for index, e in enumerate(f.evidence):
+                ref = EvRef(f.id, index, e.role, f.rule, f.severity)
+                if e.article not in self.articles:
+                    continue
+                if e.start >= 0 and e.end > e.start:
+                    spans[e.article].append((e.start, e.end, ref))
+                else:
+                    name = e.sentence.split(":", 1)[0].strip() if ":" in e.sentence else "metadata"
+                    meta[e.article][name].append((e.sentence, ref))
+        sentences: dict[str, list[Sentence]] = {}
+        position: dict[str, dict[int, int]] = {}
+        for a in members:
+            sentences[a.id], position[a.id] = self._sentences_covering(a, spans.get(a.id, []))
+        groups = [
+            (al.score, [(a, position[a][i]) for a, i in al.sentences if i in position.get(a, {})])
+            for al in self.alignments_of.get(story_id, [])
+        ]
+        rows = []
+        for kind, score, cells in grid_rows(ids, sentences, groups):
+            blocks: list[Block | None] = []
+            for a in members:
+                indexes = cells.get(a.id)
+                if not indexes:
+                    blocks.append(None)
+                    continue
+                shown = [sentences[a.id][i] for i in indexes]
+                blocks.append(
+                    Block(
+                        [(s.index, highlight(a.text, s.start, s.end, spans.get(a.id, []))) for s in shown],
+                        positions=indexes,
+                    )
+                )
+            rows.append(Row(kind, score, blocks))
+        self._mark_moved(rows, members)
+        columns = []
+        for a in members:
+            view = self.article_view(a)
+            fields = {}
+            for name, items in meta.get(a.id, {}).items():
+                refs = [ref for _, ref in items]
+                text = items[0][0]
+                if name == "published" and view["published"]:
+                    text = view["published"]
+                elif name == "reference time" and view["reftime"]:
+                    rt = view["reftime"]
+                    text = rt["earliest"] if rt["same"] else f"{rt['earliest']} – {rt['latest']}"
+                fields[name] = Piece(text, refs, anchors=[r.key for r in refs], tags=refs)
+            view["meta"] = fields
+            view["extra_meta"] = [p for n, p in fields.items() if n not in ("published", "reference time")]
+            view["sentences"] = len(sentences[a.id])
+            columns.append(view)
+        used_rules = sorted({f.rule for f in findings})
+        return {
+            "story": story,
+            "columns": columns,
+            "rows": rows,
+            "findings": [self.cards[f.id] for f in findings],
+            "counts": Counter(f.severity for f in findings),
+            "story_rules": [self.rules[c] for c in used_rules if c in self.rules],
+        }
+
+    def _sentences_covering(self, article: Article, spans: Iterable[Span]) -> tuple[list[Sentence], dict[int, int]]:
+        """The article's sentences, plus a stand-in line for any evidence outside every sentence.
+
+        Returns the sentences in text order and the map from the segmenter's sentence indexes
+        (which alignments use) to positions in that list; stand-ins have index -1.
+        """
+        found = list(self.result.sentences.get(article.id, []))
+        extra: list[Sentence] = []
+        for start, end, _ in spans:
+            if any(s.start <= start and end <= s.end for s in [*found, *extra]):
+                continue
+            lo = article.text.rfind("\n", 0, start) + 1
+            hi = article.text.find("\n", end)
+            hi = len(article.text) if hi < 0 else hi
+            extra.append(Sentence(article.id, -1, lo, hi, article.text[lo:hi]))
+        merged = sorted([*found, *extra], key=lambda s: (s.start, s.end)) if extra else found
+        return merged, {s.index: n for n, s in enumerate(merged) if s.index >= 0}
+
+    @staticmethod
+    def _mark_moved(rows: list[Row], members: Sequence[Article]) -> None:
+        """Mark blocks that do not continue their article where the column left off."""
+        for column in range(len(members)):
+            blocks = [row.cells[column] for row in rows if row.cells[column] is not None]
+            waiting = sorted(p for block in blocks if block for p in block.positions)
+            for block in blocks:
+                if block is None:
+                    continue
+                block.moved = bool(waiting) and block.positions[0] != waiting[0]
+                for p in block.positions:
+                    waiting.remove(p)
+
+    # the outlet page
+
+    def outlet_page(self, outlet: str) -> dict[str, Any]:
+        score = next((o for o in self.result.outlets if o.outlet == outlet), None)
+        articles = [
+            self.article_view(a)
+            for a in sorted(self.result.articles, key=lambda a: (a.path, a.id))
+            if a.outlet == outlet
+        ]
+        flagged = [
+            self.cards[f.id]
+            for f in self.findings_of_outlet.get(outlet, [])
+            if any(e.role == "flagged" and e.outlet == outlet for e in f.evidence)
+        ]
+        referenced = [
+            self.cards[f.id]
+            for f in self.findings_of_outlet.get(outlet, [])
+            if all(not (e.role == "flagged" and e.outlet == outlet) for e in f.evidence)
+            and any(e.outlet == outlet for e in f.evidence)
+        ]
+        breakdown: list[dict[str, Any]] = []
+        if score is not None:
+            for key, points in score.breakdown.items():
+                category, _, severity = key.partition(" ")
+                breakdown.append({"category": category, "severity": severity, "points": points})
+        return {
+            "outlet": outlet,
+            "slug": self.outlet_slug[outlet],
+            "score": score,
+            "low": score is not None and score.confidence < LOW_CONFIDENCE,
+            "articles": articles,
+            "flagged": flagged,
+            "referenced": referenced,
+            "breakdown": breakdown,
+            "lost": round(-sum(float(b["points"]) for b in breakdown), 1),
+        }
+
+    def filters(self) -> dict[str, Any]:
+        present = {f.rule for f in self.findings}
+        outlets = sorted({o["name"] for c in self.cards.values() for o in c["flagged_outlets"]})
+        stories = [s for s in self.result.stories if any(self.story_of_finding[f.id] == s.id for f in self.findings)]
+        return {
+            "severities": list(SEVERITIES),
+            "categories": [c for c in CATEGORIES if any(f.category == c for f in self.findings)],
+            "outlets": [{"name": o, "slug": self.outlet_slug[o]} for o in outlets],
+            "stories": [{"id": s.id, "title": truncate(s.title, 70)} for s in stories],
+            "rules": sorted(present),
+        }
+
+
+def write_html(result: RunResult, directory: Path) -> Path:
+    """Write the report into `directory`; returns the path of index.html."""
+    directory.mkdir(parents=True, exist_ok=True)
+    env = environment()
+    data = ReportData(result)
+    common = {
+        "doc": data.doc,
+        "paths": result.paths,
+        "generated_at": result.started_at,
+        "outlet_slug": data.outlet_slug,
+        "story_slug": data.story_slug,
+        "low_threshold": LOW_CONFIDENCE,
+    }
+
+    def render(template: str, target: Path, root: str, page: str, **values: Any) -> None:
+        html = env.get_template(template).render(root=root, page=page, **common, **values)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+
+    static = directory / "static"
+    static.mkdir(exist_ok=True)
+    source = resources.files("checker.report") / "static"
+    for name in STATIC_FILES:
+        (static / name).write_bytes((source / name).read_bytes())
+    for sub in ("stories", "outlets"):  # pages of an earlier run into the same directory
+        folder = directory / sub
+        if folder.is_dir():
+            for old in folder.glob("*.html"):
+                old.unlink()
+
+    index = directory / "index.html"
+    render(
+        "index.html",
+        index,
+        "",
+        "index",
+        counts=data.counts(),
+        stories=data.story_summaries(),
+        scorecard=data.scorecard(),
+        errors=data.doc["errors"],
+        total=len(data.findings),
+        articles=len(result.articles),
+    )
+    render(
+        "findings.html",
+        directory / "findings.html",
+        "",
+        "findings",
+        cards=[data.cards[f.id] for f in data.findings],
+        filters=data.filters(),
+    )
+    render(
+        "rules.html",
+        directory / "rules.html",
+        "",
+        "rules",
+        all_rules=list(data.rules.values()),
+        used=Counter(f.rule for f in data.findings),
+    )
+    for story in result.stories:
+        render(
+            "story.html",
+            directory / "stories" / f"{data.story_slug[story.id]}.html",
+            "../",
+            "story",
+            **data.story_page(story.id),
+        )
+    for outlet in sorted({a.outlet for a in result.articles} | {o.outlet for o in result.outlets}):
+        render(
+            "outlet.html",
+            directory / "outlets" / f"{data.outlet_slug[outlet]}.html",
+            "../",
+            "outlet",
+            **data.outlet_page(outlet),
+        )
+    return index

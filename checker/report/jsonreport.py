@@ -1,0 +1,104 @@
+"""The JSON report: the public contract for machines (schema in findings.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from checker.model import Finding
+from checker.pipeline import RunResult
+
+SCHEMA_VERSION = 1
+SCHEMA_FILE = Path(__file__).with_name("findings.schema.json")
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "rule": finding.rule,
+        "category": finding.category,
+        "severity": finding.severity,
+        "message": finding.message,
+        "evidence": [
+            {
+                "article": e.article or None,
+                "outlet": e.outlet,
+                "path": e.path,
+                "sentence": e.sentence,
+                "span": e.span,
+                "role": e.role,
+                "start": e.start if e.start >= 0 else None,
+                "end": e.end if e.end >= 0 else None,
+                "line": e.line,
+            }
+            for e in finding.evidence
+        ],
+        "values": finding.values,
+    }
+
+
+def build_document(result: RunResult) -> dict[str, Any]:
+    """The report as plain data, every list in a deterministic order."""
+    story_of = {a: s.id for s in result.stories for a in s.articles}
+    sentences = result.sentences
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated_at": result.started_at,
+        "articles": [
+            {
+                "id": a.id,
+                "path": a.path,
+                "outlet": a.outlet,
+                "title": a.title,
+                "published": a.published.isoformat() if a.published else None,
+                "url": a.url,
+                "story": story_of.get(a.id),
+                "reference_time": _reftime(result, a.id),
+            }
+            for a in sorted(result.articles, key=lambda a: (a.path, a.id))
+        ],
+        "stories": [{"id": s.id, "title": s.title, "articles": list(s.articles)} for s in result.stories],
+        "alignments": [
+            {
+                "story": al.story,
+                "score": round(al.score, 4),
+                "sentences": [{"article": a, "index": i, "text": sentences[a][i].text} for a, i in al.sentences],
+            }
+            for al in result.alignments
+        ],
+        "findings": [finding_dict(f) for f in result.findings],
+        "outlets": [
+            {
+                "outlet": o.outlet,
+                "score": o.score,
+                "articles": o.articles,
+                "findings": o.findings,
+                "confidence": o.confidence,
+                "breakdown": o.breakdown,
+            }
+            for o in result.outlets
+        ],
+        "errors": [{"path": e.path, "message": e.message} for e in sorted(result.errors, key=lambda e: e.path)],
+    }
+
+
+def _reftime(result: RunResult, article_id: str) -> dict[str, str] | None:
+    rt = result.reftimes.get(article_id)
+    if rt is None:
+        return None
+    return {
+        "earliest": rt.earliest.isoformat(),
+        "latest": rt.latest.isoformat(),
+        "source": rt.source,
+        "detail": rt.detail,
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_json(result: RunResult, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps(build_document(result)), encoding="utf-8")

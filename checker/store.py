@@ -1,0 +1,355 @@
+"""The SQLite store: files, articles, sentences, claims and every run's stories, findings and scores.
+
+Articles are keyed by identity (a hash of their normalized text and outlet), so ingesting the
+same file twice changes nothing, and a changed file adds a new article version while the old one
+stays for the runs that used it (`run_articles`). Each file is written in one transaction.
+Browse it with Datasette: `datasette reports/checker.db -m checker/data/datasette.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from checker.model import (
+    Alignment,
+    Article,
+    Claim,
+    Evidence,
+    Finding,
+    InputError,
+    OutletScore,
+    ReferenceTime,
+    Sentence,
+    SourceFile,
+    Story,
+)
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT, paths TEXT, version TEXT,
+    articles INTEGER, findings INTEGER, errors INTEGER, exit_code INTEGER);
+CREATE TABLE IF NOT EXISTS files (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER, format TEXT,
+    first_run INTEGER REFERENCES runs(id));
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, file_id TEXT REFERENCES files(id), path TEXT, part INTEGER, outlet TEXT,
+    title TEXT, published TEXT, url TEXT, author TEXT, dateline TEXT, format TEXT, text TEXT,
+    line_map TEXT, provenance TEXT, claims_version TEXT);
+CREATE TABLE IF NOT EXISTS run_articles (
+    run_id INTEGER REFERENCES runs(id), article_id TEXT REFERENCES articles(id), story_id TEXT,
+    reference_earliest TEXT, reference_latest TEXT, reference_source TEXT, reference_detail TEXT,
+    PRIMARY KEY (run_id, article_id));
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id TEXT REFERENCES articles(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
+    PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY, article_id TEXT REFERENCES articles(id), sentence INTEGER, kind TEXT,
+    start INTEGER, "end" INTEGER, text TEXT, value TEXT);
+CREATE TABLE IF NOT EXISTS stories (
+    run_id INTEGER REFERENCES runs(id), id TEXT, title TEXT, PRIMARY KEY (run_id, id));
+CREATE TABLE IF NOT EXISTS alignments (
+    run_id INTEGER REFERENCES runs(id), story_id TEXT, idx INTEGER, score REAL, sentences TEXT,
+    PRIMARY KEY (run_id, story_id, idx));
+CREATE TABLE IF NOT EXISTS findings (
+    run_id INTEGER REFERENCES runs(id), id TEXT, rule TEXT, category TEXT, severity TEXT, message TEXT,
+    story_id TEXT, "values" TEXT, PRIMARY KEY (run_id, id));
+CREATE TABLE IF NOT EXISTS evidence (
+    run_id INTEGER, finding_id TEXT, idx INTEGER, article_id TEXT, outlet TEXT, path TEXT, sentence TEXT,
+    span TEXT, role TEXT, start INTEGER, "end" INTEGER, line INTEGER, PRIMARY KEY (run_id, finding_id, idx),
+    FOREIGN KEY (run_id, finding_id) REFERENCES findings(run_id, id));
+CREATE TABLE IF NOT EXISTS outlet_scores (
+    run_id INTEGER REFERENCES runs(id), outlet TEXT, score REAL, confidence REAL, articles INTEGER,
+    findings INTEGER, breakdown TEXT, PRIMARY KEY (run_id, outlet));
+CREATE TABLE IF NOT EXISTS errors (
+    run_id INTEGER REFERENCES runs(id), path TEXT, message TEXT);
+CREATE TABLE IF NOT EXISTS story_index (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS files_path ON files(path);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id, kind);
+CREATE INDEX IF NOT EXISTS run_articles_story ON run_articles(run_id, story_id);
+CREATE INDEX IF NOT EXISTS findings_rule ON findings(run_id, rule);
+CREATE INDEX IF NOT EXISTS findings_severity ON findings(run_id, severity);
+CREATE INDEX IF NOT EXISTS evidence_article ON evidence(article_id);
+"""
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or is not a checker store."""
+
+
+class Store:
+    """A checker database; use as a context manager or call close()."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self.db.conn.execute("PRAGMA foreign_keys = ON")
+            self.db.conn.execute("PRAGMA journal_mode = WAL")
+            self.db.conn.executescript(SCHEMA)
+            self.db.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            self.db.conn.commit()
+        except Exception as exc:  # sqlite3.DatabaseError and friends: not a database we can use
+            raise StoreError(f"{self.path}: cannot use as a checker store ({exc})") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # runs
+    def start_run(self, started_at: str, paths: Sequence[str], version: str) -> int:
+        with self.db.conn:
+            cursor = self.db.conn.execute(
+                "INSERT INTO runs (started_at, paths, version) VALUES (?, ?, ?)",
+                (started_at, json.dumps(list(paths)), version),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(
+        self, run_id: int, finished_at: str, articles: int, findings: int, errors: int, exit_code: int
+    ) -> None:
+        with self.db.conn:
+            self.db.conn.execute(
+                "UPDATE runs SET finished_at=?, articles=?, findings=?, errors=?, exit_code=? WHERE id=?",
+                (finished_at, articles, findings, errors, exit_code, run_id),
+            )
+
+    # articles with their per-article stages
+    def cached_article(self, article_id: str, claims_version: str) -> tuple[list[Sentence], list[Claim]] | None:
+        """Sentences and claims stored for an article, if extracted by this claims version."""
+        row = self.db.conn.execute("SELECT claims_version FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None or row[0] != claims_version:
+            return None
+        sentences = [
+            Sentence(article_id, idx, start, end, text)
+            for idx, start, end, text in self.db.conn.execute(
+                'SELECT idx, start, "end", text FROM sentences WHERE article_id=? ORDER BY idx', (article_id,)
+            )
+        ]
+        claims = [
+            Claim(article_id, s, kind, start, end, text, json.loads(value))
+            for s, kind, start, end, text, value in self.db.conn.execute(
+                'SELECT sentence, kind, start, "end", text, value FROM claims WHERE article_id=? '
+                'ORDER BY start, kind, "end"',
+                (article_id,),
+            )
+        ]
+        return sentences, claims
+
+    def save_file(
+        self,
+        source: SourceFile,
+        run_id: int | None,
+        articles: Sequence[tuple[Article, list[Sentence], list[Claim]]],
+        claims_version: str,
+    ) -> None:
+        """One file with its articles, sentences and claims, in one transaction."""
+        file_id = file_identity(source)
+        conn = self.db.conn
+        with conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                (file_id, source.path, source.sha256, source.size, source.format, run_id),
+            )
+            for article, sentences, claims in articles:
+                exists = conn.execute("SELECT claims_version FROM articles WHERE id=?", (article.id,)).fetchone()
+                if exists is not None and exists[0] == claims_version:
+                    continue
+                conn.execute("DELETE FROM claims WHERE article_id=?", (article.id,))
+                conn.execute("DELETE FROM sentences WHERE article_id=?", (article.id,))
+                conn.execute(
+                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        article.id,
+                        file_id,
+                        article.path,
+                        article.part,
+                        article.outlet,
+                        article.title,
+                        article.published.isoformat() if article.published else None,
+                        article.url,
+                        article.author,
+                        article.dateline,
+                        article.format,
+                        article.text,
+                        json.dumps(article.line_map),
+                        json.dumps(article.provenance, sort_keys=True),
+                        claims_version,
+                    ),
+                )
+                conn.executemany(
+                    "INSERT INTO sentences VALUES (?,?,?,?,?)",
+                    [(s.article, s.index, s.start, s.end, s.text) for s in sentences],
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            c.id,
+                            c.article,
+                            c.sentence,
+                            c.kind,
+                            c.start,
+                            c.end,
+                            c.text,
+                            json.dumps(c.value, sort_keys=True),
+                        )
+                        for c in claims
+                    ],
+                )
+
+    def load_article(self, article_id: str) -> Article | None:
+        row = self.db.conn.execute(
+            "SELECT id, path, part, outlet, title, published, url, author, dateline, format, text, line_map, "
+            "provenance FROM articles WHERE id=?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        (aid, path, part, outlet, title, published, url, author, dateline, fmt, text, line_map, provenance) = row
+        return Article(
+            id=aid,
+            path=path,
+            outlet=outlet,
+            title=title,
+            text=text,
+            published=date.fromisoformat(published) if published else None,
+            url=url,
+            author=author,
+            dateline=dateline,
+            part=part,
+            format=fmt,
+            line_map=json.loads(line_map),
+            provenance=json.loads(provenance),
+        )
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.db.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    # results of a run
+    def save_results(
+        self,
+        run_id: int,
+        stories: Sequence[Story],
+        alignments: Sequence[Alignment],
+        reftimes: dict[str, ReferenceTime],
+        findings: Sequence[tuple[str, Finding]],
+        outlets: Sequence[OutletScore],
+        errors: Sequence[InputError],
+    ) -> None:
+        conn = self.db.conn
+        story_of = {a: s.id for s in stories for a in s.articles}
+        with conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO stories VALUES (?,?,?)", [(run_id, s.id, s.title) for s in stories]
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO run_articles VALUES (?,?,?,?,?,?,?)",
+                [
+                    (run_id, a, story_of.get(a), rt.earliest.isoformat(), rt.latest.isoformat(), rt.source, rt.detail)
+                    for a, rt in sorted(reftimes.items())
+                ],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO alignments VALUES (?,?,?,?,?)",
+                [(run_id, al.story, i, al.score, json.dumps(al.sentences)) for i, al in enumerate(alignments)],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO findings VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        run_id,
+                        f.id,
+                        f.rule,
+                        f.category,
+                        f.severity,
+                        f.message,
+                        story,
+                        json.dumps(f.values, sort_keys=True),
+                    )
+                    for story, f in findings
+                ],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO evidence VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        run_id,
+                        f.id,
+                        i,
+                        e.article or None,
+                        e.outlet,
+                        e.path,
+                        e.sentence,
+                        e.span,
+                        e.role,
+                        e.start,
+                        e.end,
+                        e.line,
+                    )
+                    for _, f in findings
+                    for i, e in enumerate(f.evidence)
+                ],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO outlet_scores VALUES (?,?,?,?,?,?,?)",
+                [
+                    (run_id, o.outlet, o.score, o.confidence, o.articles, o.findings, json.dumps(o.breakdown))
+                    for o in outlets
+                ],
+            )
+            conn.executemany("INSERT INTO errors VALUES (?,?,?)", [(run_id, e.path, e.message) for e in errors])
+
+    def outlet_history(self) -> list[dict[str, Any]]:
+        rows = self.db.conn.execute(
+            "SELECT r.id, r.started_at, o.outlet, o.score, o.confidence, o.articles, o.findings "
+            "FROM outlet_scores o JOIN runs r ON r.id = o.run_id ORDER BY r.id, o.outlet"
+        )
+        keys = ("run", "started_at", "outlet", "score", "confidence", "articles", "findings")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def evidence_rows(self, run_id: int) -> Iterator[Evidence]:
+        for row in self.db.conn.execute(
+            'SELECT article_id, outlet, path, sentence, span, role, start, "end", line FROM evidence '
+            "WHERE run_id=? ORDER BY finding_id, idx",
+            (run_id,),
+        ):
+            yield Evidence(row[0] or "", *row[1:])
+
+    def count(self, table: str) -> int:
+        return int(self.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def load_story_index(self) -> dict[str, Any] | None:
+        row = self.db.conn.execute("SELECT state FROM story_index WHERE id=1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_story_index(self, state: dict[str, Any]) -> None:
+        with self.db.conn:
+            self.db.conn.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?)", (json.dumps(state),))
+
+
+def file_identity(source: SourceFile) -> str:
+    from checker.model import short_hash
+
+    return short_hash(source.path, source.sha256)
+
+
+def tables(path: Path) -> Iterable[str]:
+    return sqlite_utils.Database(path).table_names()

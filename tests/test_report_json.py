@@ -1,0 +1,39 @@
+"""The JSON report: validated against its schema, deterministic."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from checker.pipeline import check
+from checker.report.jsonreport import SCHEMA_FILE, build_document, dumps
+from tests.conftest import SEEDS, TEST_CORPORA
+
+
+def test_seed_report_matches_the_schema() -> None:
+    document = build_document(check([SEEDS]))
+    jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text())).validate(document)
+    assert document["findings"]
+
+
+def test_test_corpora_report_matches_the_schema() -> None:
+    document = build_document(check([TEST_CORPORA]))
+    jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text())).validate(document)
+
+
+def without_timestamp(text: str) -> dict[str, object]:
+    data = json.loads(text)
+    data.pop("generated_at")
+    return data  # type: ignore[no-any-return]
+
+
+def test_two_runs_give_the_same_json(tmp_path: Path) -> None:
+    first = dumps(build_document(check([SEEDS], db=tmp_path / "a.db")))
+    second = dumps(build_document(check([SEEDS], db=tmp_path / "a.db")))
+    assert without_timestamp(first) == without_timestamp(second)
+    def strip(text: str) -> list[str]:
+        return [line for line in text.splitlines() if '"generated_at"' not in line]
+
+    assert strip(first) == strip(second)  # byte-identical but for generated_at

@@ -1,0 +1,68 @@
+"""The SQLite store: real files in tmp_path, no mocks."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import check
+from checker.store import Store, StoreError
+
+ARTICLE = (
+    "---\ntitle: Flood\noutlet: {outlet}\npublished: 2024-09-15\n---\nThe flood killed {n} people in the valley.\n"
+)
+
+
+def corpus(tmp_path: Path, n: int = 12) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text(ARTICLE.format(outlet="Daily", n=n), encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE.format(outlet="Wire", n=21), encoding="utf-8")
+    (folder / "c.txt").write_text(ARTICLE.format(outlet="Post", n=21), encoding="utf-8")
+    return folder
+
+
+def counts(db: Path) -> dict[str, int]:
+    with Store(db) as store:
+        return {t: store.count(t) for t in ("files", "articles", "sentences", "claims", "runs", "findings")}
+
+
+def test_same_input_twice_changes_nothing_but_the_run(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    check([corpus(tmp_path)], db=db)
+    first = counts(db)
+    check([corpus(tmp_path)], db=db)
+    second = counts(db)
+    assert first["articles"] == second["articles"] == 3
+    assert first["claims"] == second["claims"] and first["sentences"] == second["sentences"]
+    assert second["runs"] == 2
+
+
+def test_changed_file_keeps_the_old_version_for_old_runs(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    check([corpus(tmp_path, n=12)], db=db)
+    check([corpus(tmp_path, n=13)], db=db)
+    assert counts(db)["articles"] == 4
+    conn = sqlite3.connect(db)
+    per_run = conn.execute("SELECT run_id, count(*) FROM run_articles GROUP BY run_id ORDER BY run_id").fetchall()
+    assert per_run == [(1, 3), (2, 3)]
+
+
+def test_findings_and_evidence_are_stored(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    result = check([corpus(tmp_path)], db=db)
+    assert result.findings
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM findings").fetchone()[0] == len(result.findings)
+    roles = {r[0] for r in conn.execute("SELECT role FROM evidence")}
+    assert roles == {"flagged", "reference"}
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=r"bad\.db"):
+        Store(bad)
