@@ -199,3 +199,23 @@ class OutletScore:
     findings: int
     confidence: float = 0.0
     breakdown: dict[str, float] = field(default_factory=dict)
+    # added by source credibility: see checker/scoring
+    low_confidence: bool = False  # confidence below checker.scoring.LOW_CONFIDENCE: too few articles to say much
+    signals: dict[str, float] = field(default_factory=dict)  # points per signal other than findings, per article
+    explanation: list[str] = field(default_factory=list)  # the score explained, one line per reason
+
+
+@dataclass
+class ArticleScore:
+    """One article's credibility score: 100 plus the points of `breakdown` (lost negative, gained positive)."""
+
+    article: str
+    outlet: str
+    score: float
+    breakdown: dict[str, float] = field(default_factory=dict)  # signal -> points; 100 + sum = score
+    measured: dict[str, float] = field(default_factory=dict)  # signal -> what was counted (or a share)
+    explanation: list[str] = field(default_factory=list)  # one line per signal, as the report shows it
+    copy_of: str | None = None  # article id of the original this article copies (None: not a copy, or a wire)
+    copy_of_outlet: str | None = None  # outlet it copies or republishes; set for every copy
+    copy_basis: str = ""  # why it is the copy: "published later", "credits Reuters in its dateline", ...
+    copy_similarity: float = 0.0  # share of its text found in the original

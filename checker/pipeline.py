@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from checker import __version__, align, claims, segment, stories
 from checker.claims.reftime import reference_times
@@ -19,6 +20,7 @@ from checker.knowledge import KnowledgeBase, default_kb
 from checker.model import (
     Alignment,
     Article,
+    ArticleScore,
     Claim,
     Finding,
     InputError,
@@ -47,11 +49,14 @@ class RunResult:
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
     stories: list[Story] = field(default_factory=list)
+    topic_links: list[tuple[str, str, float]] = field(default_factory=list)  # related stories (see stories.py)
     alignments: list[Alignment] = field(default_factory=list)
     reftimes: dict[str, ReferenceTime] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     story_of_finding: dict[str, str] = field(default_factory=dict)
     outlets: list[OutletScore] = field(default_factory=list)
+    article_scores: list[ArticleScore] = field(default_factory=list)  # one per article; copies marked (scoring)
+    score_history: list[dict[str, Any]] = field(default_factory=list)  # earlier runs' outlet scores, and this one's
     errors: list[InputError] = field(default_factory=list)
     run_id: int | None = None
 
@@ -85,7 +90,7 @@ def check(
         _ingest(paths, result, store, kb, max_bytes, progress)
         _stories_and_alignments(result, progress)
         _rules(result, kb, config, today, progress)
-        result.outlets = score_outlets(result.articles, result.findings, result.claims)
+        result.outlets = score_outlets(result, store, kb)
         if store and result.run_id is not None:
             pairs = [(result.story_of_finding[f.id], f) for f in result.findings]
             store.save_results(
@@ -154,7 +159,7 @@ def _ingest_file(item: LoadedFile, result: RunResult, store: Store | None, kb: K
 def _stories_and_alignments(result: RunResult, progress: Progress | None) -> None:
     if progress:
         progress("stories", 0, len(result.articles))
-    result.stories = stories.group_articles(result.articles)
+    result.stories, result.topic_links = stories.group_with_links(result.articles)
     if progress:
         progress("align", 0, len(result.stories))
     result.alignments = align.align_all(result.stories, result.sentences)
@@ -204,4 +209,54 @@ def _rules(result: RunResult, kb: KnowledgeBase, config: RuleConfig, today: dt.d
         for finding in story_findings:
             result.story_of_finding[finding.id] = story.id
             findings.append(finding)
+    findings.extend(_topic_findings(result, kb, config))
     result.findings = sort_findings(findings)
+
+
+TOPIC_WINDOW_DAYS = 120
+TOPIC_RULES = {"QTY002"}  # rules that compare two related stories rather than one
+
+
+def _topic_findings(result: RunResult, kb: KnowledgeBase, config: RuleConfig) -> list[Finding]:
+    """Rules that compare related stories of one topic (QTY002), over each linked pair."""
+    by_story = {s.id: s for s in result.stories}
+    by_id = {a.id: a for a in result.articles}
+    findings = []
+    for first, second, _ in result.topic_links:
+        a, b = by_story[first], by_story[second]
+        if not _close_in_time(result, a, b):
+            continue
+        members = [by_id[i] for i in [*a.articles, *b.articles]]
+        topic = Story(id=f"{a.id}+{b.id}", title=a.title, articles=[m.id for m in members])
+        ctx = StoryContext(
+            story=topic,
+            articles={m.id: m for m in members},
+            sentences={m.id: result.sentences[m.id] for m in members},
+            claims={m.id: result.claims[m.id] for m in members},
+            alignments=[],
+            reftimes={m.id: result.reftimes[m.id] for m in members},
+            kb=kb,
+            config=config,
+            story_of={**dict.fromkeys(a.articles, a.id), **dict.fromkeys(b.articles, b.id)},
+        )
+        for finding in run_rules(ctx, only=TOPIC_RULES):
+            flagged = finding.flagged[0].article if finding.flagged else ""
+            result.story_of_finding[finding.id] = ctx.story_of.get(flagged, a.id)
+            findings.append(finding)
+    return findings
+
+
+def _close_in_time(result: RunResult, a: Story, b: Story) -> bool:
+    """Whether the two stories' reference times lie within TOPIC_WINDOW_DAYS of each other."""
+
+    def span(story: Story) -> tuple[dt.date, dt.date] | None:
+        known = [result.reftimes[i] for i in story.articles if result.reftimes[i].source != "unknown"]
+        if not known:
+            return None
+        return min(r.earliest for r in known), max(r.latest for r in known)
+
+    sa, sb = span(a), span(b)
+    if sa is None or sb is None:
+        return False
+    gap = max((sb[0] - sa[1]).days, (sa[0] - sb[1]).days, 0)
+    return gap <= TOPIC_WINDOW_DAYS

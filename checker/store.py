@@ -19,6 +19,7 @@ import sqlite_utils
 from checker.model import (
     Alignment,
     Article,
+    ArticleScore,
     Claim,
     Evidence,
     Finding,
@@ -72,6 +73,12 @@ CREATE TABLE IF NOT EXISTS outlet_scores (
 CREATE TABLE IF NOT EXISTS errors (
     run_id INTEGER REFERENCES runs(id), path TEXT, message TEXT);
 CREATE TABLE IF NOT EXISTS story_index (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT);
+CREATE TABLE IF NOT EXISTS article_scores (
+    run_id INTEGER REFERENCES runs(id), article_id TEXT, outlet TEXT, score REAL, breakdown TEXT, measured TEXT,
+    explanation TEXT, PRIMARY KEY (run_id, article_id));
+CREATE TABLE IF NOT EXISTS copies (
+    run_id INTEGER REFERENCES runs(id), copy_id TEXT, copy_outlet TEXT, original_id TEXT, original_outlet TEXT,
+    basis TEXT, similarity REAL, PRIMARY KEY (run_id, copy_id));
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE INDEX IF NOT EXISTS files_path ON files(path);
@@ -343,6 +350,74 @@ class Store:
     def save_story_index(self, state: dict[str, Any]) -> None:
         with self.db.conn:
             self.db.conn.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?)", (json.dumps(state),))
+
+    # source credibility: article scores, copies and the history of outlet scores
+
+    def save_article_scores(self, run_id: int, scores: Sequence[ArticleScore]) -> None:
+        """Each article's score with its breakdown, and which articles are copies, in one transaction."""
+        with self.db.conn as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO article_scores VALUES (?,?,?,?,?,?,?)",
+                [
+                    (
+                        run_id,
+                        s.article,
+                        s.outlet,
+                        s.score,
+                        json.dumps(s.breakdown),
+                        json.dumps(s.measured),
+                        json.dumps(s.explanation, ensure_ascii=False),
+                    )
+                    for s in scores
+                ],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO copies VALUES (?,?,?,?,?,?,?)",
+                [
+                    (run_id, s.article, s.outlet, s.copy_of, s.copy_of_outlet, s.copy_basis, s.copy_similarity)
+                    for s in scores
+                    if s.copy_of_outlet
+                ],
+            )
+
+    def load_article_scores(self, run_id: int) -> list[ArticleScore]:
+        rows = self.db.conn.execute(
+            "SELECT s.article_id, s.outlet, s.score, s.breakdown, s.measured, s.explanation, c.original_id, "
+            "c.original_outlet, c.basis, c.similarity FROM article_scores s LEFT JOIN copies c "
+            "ON c.run_id = s.run_id AND c.copy_id = s.article_id WHERE s.run_id=? ORDER BY s.outlet, s.article_id",
+            (run_id,),
+        )
+        return [
+            ArticleScore(
+                article=row[0],
+                outlet=row[1],
+                score=row[2],
+                breakdown=json.loads(row[3]),
+                measured=json.loads(row[4]),
+                explanation=json.loads(row[5]),
+                copy_of=row[6],
+                copy_of_outlet=row[7],
+                copy_basis=row[8] or "",
+                copy_similarity=row[9] or 0.0,
+            )
+            for row in rows
+        ]
+
+    def scored_runs(self) -> list[dict[str, Any]]:
+        """Runs that stored outlet scores, oldest first: id, when, on what."""
+        rows = self.db.conn.execute(
+            "SELECT id, started_at, paths FROM runs WHERE id IN (SELECT DISTINCT run_id FROM outlet_scores) ORDER BY id"
+        )
+        return [{"run": r[0], "started_at": r[1], "paths": json.loads(r[2] or "[]")} for r in rows]
+
+    def outlet_scores(self, run_id: int) -> list[OutletScore]:
+        """One run's outlet scores, best first (the order `checker check` ranked them)."""
+        rows = self.db.conn.execute(
+            "SELECT outlet, score, articles, findings, confidence, breakdown FROM outlet_scores WHERE run_id=? "
+            "ORDER BY score DESC, outlet",
+            (run_id,),
+        )
+        return [OutletScore(r[0], r[1], r[2], r[3], r[4], json.loads(r[5] or "{}")) for r in rows]
 
 
 def file_identity(source: SourceFile) -> str:

@@ -33,6 +33,7 @@ def test_two_runs_give_the_same_json(tmp_path: Path) -> None:
     first = dumps(build_document(check([SEEDS], db=tmp_path / "a.db")))
     second = dumps(build_document(check([SEEDS], db=tmp_path / "a.db")))
     assert without_timestamp(first) == without_timestamp(second)
+
     def strip(text: str) -> list[str]:
         return [line for line in text.splitlines() if '"generated_at"' not in line]
 

@@ -499,4 +499,66 @@ def extract_quantities(sentence: str) -> list[Quantity]:
     for q in found:
         left, right = _clause(sentence, q.start, q.end, 0, len(sentence))
         q.value["years"] = sorted({int(y) for y in _YEAR.findall(left + " " + right)})
+        if q.value["measure"].startswith("share"):
+            q.value["share_of"] = share_words(sentence, q.start, q.end)
     return found
+
+
+POSSESSION = {
+    w: "control"
+    for w in (
+        "possess",
+        "possesses",
+        "possessed",
+        "control",
+        "controls",
+        "controlled",
+        "controlling",
+        "hold",
+        "holds",
+        "held",
+        "occupy",
+        "occupies",
+        "occupied",
+        "under",
+        "own",
+        "owns",
+        "owned",
+        "seized",
+    )
+}
+
+
+_HEDGE_WORDS = frozenset(w for hedge in HEDGES for w in hedge.split())
+_OF_WHICH = re.compile(r"^\s*of\s+(?:which|whom)\b", re.IGNORECASE)
+_OF_WHOLE = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<whole>[^,.;:()]{1,60})", re.IGNORECASE)
+
+
+def share_words(sentence: str, start: int, end: int) -> list[str]:
+    """A share's measure: which whole it is a part of, and who holds it.
+
+    "Russia possesses 18% of Ukrainian territory" -> {control, russia, territory, ukraine};
+    "Ukraine, around 20% of which is controlled by Russian forces" -> {control, force, russia, ukraine}:
+    the whole is the phrase after "of" (or what "of which" refers to), the holder the words around a
+    possession verb ("possesses", "controlled", "under ... control"), which fold together.
+    """
+    words: set[str] = set()
+    after = sentence[end:]
+    if _OF_WHICH.match(after):
+        before = [m.group() for m in WORD.finditer(sentence[:start])]
+        words.update(stem(w) for w in before[-2:] if fold(w) not in STOPWORDS)
+    elif (whole := _OF_WHOLE.match(after)) is not None:
+        content = [m.group() for m in WORD.finditer(whole.group("whole")) if fold(m.group()) not in STOPWORDS]
+        words.update(stem(w) for w in content[:2])
+    tokens = [(m.start(), m.group()) for m in WORD.finditer(sentence)]
+    verbs = [i for i, (_, token) in enumerate(tokens) if fold(token) in POSSESSION]
+    if verbs:  # the possession verb nearest the number says who holds this share
+        i = min(verbs, key=lambda k: abs(tokens[k][0] - start))
+        words.add("control")
+        near = [t for _, t in tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 4]]
+        words.update(
+            stem(w)
+            for w in near
+            if fold(w) not in STOPWORDS and fold(w) not in POSSESSION and fold(w) not in _HEDGE_WORDS
+        )
+    return sorted(words)

@@ -42,6 +42,7 @@ VERDICTS: dict[str, str] = {
     "ENT001": "Inconsistent with other outlets",
     "MIS001": "Value missing",
     "QTY001": "Inconsistent with other outlets",
+    "QTY002": "Inconsistent with related coverage",
     "QUO001": "Quote worded differently from other outlets",
     "ROL001": "Title no longer held at the time",
     "ROL002": "Title not held at the time",

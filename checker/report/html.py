@@ -2,11 +2,13 @@
 
 `write_html(result, directory)` writes
 
-    index.html               counts, stories, the outlet scorecard (inline SVG), the run
+    index.html               counts, stories, the outlet scorecard (inline SVG), why the outlets rank as
+                             they do (line by line), copies, the score history (inline SVG), the run
     findings.html            every finding: sortable, filterable, searchable (state in the URL)
     rules.html               every rule's explanation (the text of `checker explain CODE`)
     stories/<story-id>.html  the story's articles side by side, divergences highlighted
-    outlets/<slug>.html      an outlet's articles, the findings against it, its score breakdown
+    outlets/<slug>.html      an outlet's articles, the findings against it, its score breakdown, each
+                             article's score explained, its copies and its score history
     static/report.css, static/report.js
 
 Article text and metadata are untrusted: every value reaches the page through Jinja2's
@@ -35,13 +37,24 @@ from checker.model import (
     SEVERITY_RANK,
     Alignment,
     Article,
+    ArticleScore,
     Finding,
+    OutletScore,
     Sentence,
 )
 from checker.pipeline import RunResult
 from checker.report.jsonreport import build_document
+from checker.scoring import LOW_CONFIDENCE, NEWSGUARD, SIGNALS
+from checker.scoring.weights import (
+    CONFIDENCE_HALF_AT,
+    CORROBORATION_FULL_AT,
+    CORROBORATION_POINTS,
+    FINDING_POINTS,
+    UNRESOLVED_FACTOR,
+)
 
-LOW_CONFIDENCE = 0.6  # outlet scores below this confidence are marked in the scorecard
+HISTORY_SERIES = 12  # outlets drawn in the history chart (the table lists them all)
+HISTORY_COLUMNS = 10  # most recent runs in the history table
 STATIC_FILES = ("report.css", "report.js")
 KB_OUTLET = "knowledge base"
 
@@ -440,6 +453,95 @@ class ReportData:
             "low_threshold": LOW_CONFIDENCE,
         }
 
+    # source credibility: the ranking explained, copies, the history
+
+    def ranking(self) -> list[dict[str, Any]]:
+        """Every outlet, best first, with its explanation line by line."""
+        return [
+            {
+                "rank": rank,
+                "outlet": o.outlet,
+                "slug": self.outlet_slug.get(o.outlet, ""),
+                "score": o.score,
+                "confidence": o.confidence,
+                "articles": o.articles,
+                "low": o.confidence < LOW_CONFIDENCE,
+                "lines": [explain_line(line) for line in o.explanation],
+            }
+            for rank, o in enumerate(self.result.outlets, start=1)
+        ]
+
+    def copies(self, outlet: str | None = None) -> list[dict[str, Any]]:
+        """Articles that copy another outlet's text or republish a wire (those touching `outlet`)."""
+        rows = []
+        for s in sorted(self.result.article_scores, key=lambda s: (s.outlet, s.article)):
+            if not s.copy_of_outlet or s.article not in self.articles:
+                continue
+            original = self.articles.get(s.copy_of or "")
+            if outlet is not None and outlet not in (s.outlet, s.copy_of_outlet):
+                continue
+            rows.append(
+                {
+                    "copied": self.article_view(self.articles[s.article]),
+                    "original": self.article_view(original) if original else None,
+                    "original_outlet": s.copy_of_outlet,
+                    "original_slug": self.outlet_slug.get(s.copy_of_outlet) if original else None,
+                    "basis": s.copy_basis,
+                    "similarity": s.copy_similarity,
+                }
+            )
+        return rows
+
+    def scoring_rules(self) -> dict[str, Any]:
+        """The documented weights, as the index prints them."""
+        return {
+            "findings": FINDING_POINTS,
+            "unresolved": UNRESOLVED_FACTOR,
+            "signals": SIGNALS,
+            "newsguard": NEWSGUARD,
+            "half_at": CONFIDENCE_HALF_AT,
+            "corroboration": CORROBORATION_POINTS,
+            "full_at": CORROBORATION_FULL_AT,
+            "low": LOW_CONFIDENCE,
+        }
+
+    def history(self, outlet: str | None = None) -> dict[str, Any]:
+        """The outlet scores of every stored run (and this one) as an inline SVG line chart and a table."""
+        rows = [r for r in self.result.score_history if outlet is None or r["outlet"] == outlet]
+        return history_chart(rows, [o.outlet for o in self.result.outlets], self.outlet_slug)
+
+    def article_scores(self, outlet: str) -> list[dict[str, Any]]:
+        out = []
+        for s in self.result.article_scores:
+            if s.outlet != outlet or s.article not in self.articles:
+                continue
+            out.append(
+                {
+                    "article": self.article_view(self.articles[s.article]),
+                    "score": s.score,
+                    "copy_of": s.copy_of_outlet,
+                    "lines": [explain_line(line) for line in s.explanation],
+                }
+            )
+        return sorted(out, key=lambda a: (a["score"], a["article"]["path"], a["article"]["id"]))
+
+    def signal_rows(self, score: OutletScore, members: list[ArticleScore]) -> list[dict[str, Any]]:
+        """The outlet's points per signal other than findings, with what was counted."""
+        by_key = {s.key: s for s in SIGNALS}
+        rows = []
+        for key, points in score.signals.items():
+            signal = by_key.get(key)
+            rows.append(
+                {
+                    "key": key,
+                    "label": signal.label if signal else key,
+                    "verdict": signal.verdict if signal else True,
+                    "count": sum(int(m.measured.get(key, 0)) for m in members) if key != "corroboration" else None,
+                    "points": points,
+                }
+            )
+        return sorted(rows, key=lambda r: (r["points"] > 0, r["points"], r["label"]))
+
     def reftime(self, article_id: str) -> dict[str, Any] | None:
         rt = self.result.reftimes.get(article_id)
         if rt is None:
@@ -596,6 +698,7 @@ class ReportData:
             for key, points in score.breakdown.items():
                 category, _, severity = key.partition(" ")
                 breakdown.append({"category": category, "severity": severity, "points": points})
+        members = [s for s in self.result.article_scores if s.outlet == outlet]
         return {
             "outlet": outlet,
             "slug": self.outlet_slug[outlet],
@@ -606,6 +709,12 @@ class ReportData:
             "referenced": referenced,
             "breakdown": breakdown,
             "lost": round(-sum(float(b["points"]) for b in breakdown), 1),
+            "signals": self.signal_rows(score, members) if score is not None else [],
+            "signal_points": round(sum(score.signals.values()), 1) if score is not None else 0.0,
+            "why": [explain_line(line) for line in score.explanation] if score is not None else [],
+            "article_scores": self.article_scores(outlet),
+            "copies": self.copies(outlet),
+            "history": self.history(outlet),
         }
 
     def filters(self) -> dict[str, Any]:
@@ -619,6 +728,110 @@ class ReportData:
             "stories": [{"id": s.id, "title": truncate(s.title, 70)} for s in stories],
             "rules": sorted(present),
         }
+
+
+_POINTS = re.compile(r"^(?P<points>[+-]\d+(?:\.\d+)?) (?P<text>.*)$", re.DOTALL)
+
+
+def explain_line(line: str) -> dict[str, Any]:
+    """'-15.0 role error finding (ROL001): ...' -> points, text and how to show it."""
+    m = _POINTS.match(line)
+    if m is None:
+        return {"points": None, "text": line, "kind": "total" if line.startswith("=") else "note", "verify": False}
+    value = float(m.group("points"))
+    kind = "lost" if value < 0 else "gained" if value > 0 else "zero"
+    text = m.group("text")
+    return {
+        "points": m.group("points"),
+        "text": text.replace(" (to verify)", ""),
+        "kind": kind,
+        "verify": "(to verify)" in text,
+    }
+
+
+def history_chart(rows: Sequence[dict[str, Any]], order: Sequence[str], slugs: dict[str, str]) -> dict[str, Any]:
+    """Coordinates for an inline SVG line chart of outlet scores over runs, and the table beside it.
+
+    x: runs in order (the current run last), y: score 0-100. `order` ranks the outlets (the current
+    run's ranking); the chart draws the first HISTORY_SERIES of them, the table lists all.
+    """
+    runs: list[tuple[int, str]] = []
+    for row in rows:
+        key = (row["run"] if row["run"] is not None else 10**9, row["started_at"])
+        if key not in runs:
+            runs.append(key)
+    runs.sort()
+    column = {run: i for i, run in enumerate(runs)}
+    width, height, left, right, top, bottom = 640, 260, 40, 190, 12, 34
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x(i: int) -> float:
+        return round(left + (plot_w / 2 if len(runs) == 1 else i * plot_w / (len(runs) - 1)), 1)
+
+    def y(score: float) -> float:
+        return round(top + (100 - score) * plot_h / 100, 1)
+
+    names = [o for o in order if any(r["outlet"] == o for r in rows)]
+    names += sorted({r["outlet"] for r in rows} - set(names))
+    series = []
+    for number, name in enumerate(names):
+        mine = sorted(
+            (r for r in rows if r["outlet"] == name),
+            key=lambda r: column[(r["run"] if r["run"] is not None else 10**9, r["started_at"])],
+        )
+        points = []
+        for r in mine:
+            i = column[(r["run"] if r["run"] is not None else 10**9, r["started_at"])]
+            points.append(
+                {
+                    "x": x(i),
+                    "y": y(r["score"]),
+                    "score": r["score"],
+                    "run": r["run"],
+                    "when": str(r["started_at"]).replace("T", " ").replace("+00:00", " UTC"),
+                    "low": r["confidence"] < LOW_CONFIDENCE,
+                    "column": i,
+                }
+            )
+        cells: list[Any] = [None] * len(runs)
+        for point in points:
+            cells[point["column"]] = point
+        series.append(
+            {
+                "outlet": name,
+                "slug": slugs.get(name, ""),
+                "short": truncate(name, 24),
+                "colour": number % HISTORY_SERIES,
+                "drawn": number < HISTORY_SERIES,
+                "points": points,
+                "path": " ".join(f"{p['x']},{p['y']}" for p in points),
+                "cells": cells[-HISTORY_COLUMNS:],
+                "first": points[0]["score"] if points else None,
+                "last": points[-1]["score"] if points else None,
+                "legend_y": top + 6 + number * 18,
+            }
+        )
+    labels = [
+        {"x": x(i), "label": "this run" if run >= 10**9 else f"run {run}", "when": when[:10]}
+        for i, (run, when) in enumerate(runs)
+    ]
+    step = max(1, len(labels) // 8)
+    return {
+        "runs": len(runs),
+        "series": series,
+        "drawn": [s for s in series if s["drawn"]],
+        "labels": [label for i, label in enumerate(labels) if i % step == 0 or i == len(labels) - 1],
+        "columns": labels[-HISTORY_COLUMNS:],
+        "width": width,
+        "height": height,
+        "left": left,
+        "plot_right": left + plot_w,
+        "top": top,
+        "bottom": top + plot_h,
+        "legend_x": left + plot_w + 16,
+        "ticks": [{"value": v, "y": y(v)} for v in (0, 25, 50, 75, 100)],
+        "more": max(0, len(series) - HISTORY_SERIES),
+    }
 
 
 def write_html(result: RunResult, directory: Path) -> Path:
@@ -660,6 +873,10 @@ def write_html(result: RunResult, directory: Path) -> Path:
         counts=data.counts(),
         stories=data.story_summaries(),
         scorecard=data.scorecard(),
+        ranking=data.ranking(),
+        copies=data.copies(),
+        history=data.history(),
+        scoring=data.scoring_rules(),
         errors=data.doc["errors"],
         total=len(data.findings),
         articles=len(result.articles),

@@ -41,6 +41,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 def build_document(result: RunResult) -> dict[str, Any]:
     """The report as plain data, every list in a deterministic order."""
     story_of = {a: s.id for s in result.stories for a in s.articles}
+    path_of = {a.id: a.path for a in result.articles}
     sentences = result.sentences
     return {
         "schema_version": SCHEMA_VERSION,
@@ -76,8 +77,37 @@ def build_document(result: RunResult) -> dict[str, Any]:
                 "findings": o.findings,
                 "confidence": o.confidence,
                 "breakdown": o.breakdown,
+                "low_confidence": o.low_confidence,
+                "signals": o.signals,
+                "explanation": o.explanation,
             }
             for o in result.outlets
+        ],
+        "article_scores": [
+            {
+                "article": s.article,
+                "outlet": s.outlet,
+                "score": s.score,
+                "breakdown": s.breakdown,
+                "measured": s.measured,
+                "explanation": s.explanation,
+                "copy_of": s.copy_of,
+                "copy_of_outlet": s.copy_of_outlet,
+            }
+            for s in sorted(result.article_scores, key=lambda s: (path_of.get(s.article, ""), s.article))
+        ],
+        "copies": [
+            {
+                "copy": s.article,
+                "copy_outlet": s.outlet,
+                "original": s.copy_of,
+                "original_outlet": s.copy_of_outlet,
+                "basis": s.copy_basis,
+                "similarity": s.copy_similarity,
+                "story": story_of.get(s.article),
+            }
+            for s in sorted(result.article_scores, key=lambda s: (path_of.get(s.article, ""), s.article))
+            if s.copy_of_outlet
         ],
         "errors": [{"path": e.path, "message": e.message} for e in sorted(result.errors, key=lambda e: e.path)],
     }

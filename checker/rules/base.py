@@ -50,7 +50,13 @@ class StoryContext:
     kb: KnowledgeBase
     config: RuleConfig = field(default_factory=RuleConfig)
     date_conflicts: dict[str, DateConflict] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict)  # per-story memo for rules (word weights, groups)
+    cache: dict[str, Any] = field(default_factory=dict)
+    # article id -> story id; set when the context spans two related stories (a topic)
+    story_of: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_topic(self) -> bool:
+        return len(set(self.story_of.values())) > 1  # per-story memo for rules (word weights, groups)
 
     def claims_of(self, kind: str) -> Iterator[Claim]:
         for article in self.story.articles:

@@ -18,6 +18,7 @@ from checker.rules.base import StoryContext
 
 Similarity = Callable[[StoryContext, Claim, Claim], float]
 PAIR_THRESHOLD = 0.5
+SHARE_THRESHOLD = 0.5
 
 
 def story_idf(ctx: StoryContext) -> dict[str, float]:
@@ -70,6 +71,10 @@ def same_measure(ctx: StoryContext, a: Claim, b: Claim) -> float:
         return 0.0
     if a.value.get("years", []) != b.value.get("years", []):
         return 0.0  # "the 17 seats it won in 2021" is not this election's count
+    if "share_of" in a.value and "share_of" in b.value:
+        # Shares ("18% of Ukrainian territory"): who holds which part of what, across the sentence.
+        share = weighted_overlap(ctx, a.value["share_of"], b.value["share_of"])
+        return share if aligned(ctx, a, b) or share >= SHARE_THRESHOLD else 0.0
     head_a, head_b = a.value["measure"].split(), b.value["measure"].split()
     head = weighted_overlap(ctx, head_a, head_b)
     if a.value["unit"] == "ordinal":  # "first", "third": only the same rank of the same thing

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from checker.claims.text import STOPWORDS
 from checker.model import Claim
@@ -32,18 +32,20 @@ def _rounding(a: Claim, b: Claim) -> bool:
 def _say(ctx: StoryContext, claim: Claim) -> str:
     """The number with the words it counts: '12 people', 'approximately 18% of Ukrainian territory'."""
     text = ctx.articles[claim.article].text
-    sentence_end = ctx.sentence_of(claim).end
-    words = re.findall(r"[\w’'%$€£-]+|[^\w\s]", text[claim.end : sentence_end])
+    words = re.findall(r"[\w’'%$€£-]+|[^\w\s]", text[claim.end : ctx.sentence_of(claim).end])
     phrase: list[str] = []
     for word in words[:6]:
         if not re.match(r"\w", word):
             break
         low = word.casefold()
-        if low in STOPWORDS and low != "of" and phrase:
+        content = low not in STOPWORDS
+        if not content and phrase and phrase[-1].casefold() != "of" and low != "of" and "of" not in phrase:
             break
         phrase.append(word)
-        if low not in STOPWORDS and len(phrase) >= (3 if "of" in phrase else 1):
+        if content and ("of" not in phrase or len(phrase) >= 3):
             break
+    while phrase and phrase[-1].casefold() in STOPWORDS:
+        phrase.pop()
     return " ".join([claim.text.strip(), *phrase]).strip()
 
 
@@ -53,20 +55,44 @@ def quantity_mismatch(ctx: StoryContext) -> Iterator[Flag]:
 
     Quantities are paired across outlets when they measure the same thing: the same unit
     (percent, percentage points, a currency, a count of the same noun) and the same words around
-    them, in sentences the aligner put together or with strongly overlapping context. Hedges
-    widen a value ("approximately 18%" admits 17.1 to 18.9; "more than seventy" anything above
-    70), so "nearly 300" and "298" agree. Basis points are read as hundredths of a percentage
-    point, so "50 basis points" equals "half a percentage point".
+    them, in sentences the aligner put together or with strongly overlapping context; the names in
+    their clause must agree (one candidate's 11% is not another's 10%) and so must any year they
+    are tied to ("the 17 seats it won in 2021"). Hedges widen a value ("approximately 18%" admits
+    17.1 to 18.9; "more than seventy" anything above 70), so "nearly 300" and "298" agree. Basis
+    points are read as hundredths of a percentage point, so "50 basis points" equals "half a
+    percentage point".
 
     The side most outlets agree on is the reference; the minority is flagged. With no majority,
-    every side is flagged.
+    every side is flagged. Differences within rounding ("41.2%" against "41.3%") are info.
 
-    Example: one outlet writes "Russia possesses approximately 18% of Ukrainian territory",
-    two others "the 20% of its territory now under Russian control" and "around 20% of which
-    is controlled by Russian forces": the 18% is flagged, the two 20% statements are the
-    reference. Differences within rounding ("41.2%" against "41.3%") are reported as info.
+    Example: one outlet writes "the quake killed 12 people", two others "killed 21 people": the
+    12 is flagged, the two 21s are the reference.
     """
-    claims = [c for c in ctx.claims_of("quantity") if c.value["unit"] != "ordinal" or c.value["measure"]]
+    if ctx.is_topic:
+        return
+    yield from _mismatches(ctx, _similarity(ctx), "")
+
+
+@rule("QTY002", "topic-quantity-mismatch", "quantity", "warning")
+def topic_quantity_mismatch(ctx: StoryContext) -> Iterator[Flag]:
+    """Outlets covering related stories of one topic give different numbers for the same lasting state.
+
+    Two stories are related when the story grouping nearly merged them and their articles date
+    from within 120 days of each other: talks in Riyadh in February and the same negotiations in
+    April are different events, but what they say about a lasting state should still agree. Only
+    quantities paired strictly are compared (same unit and head noun, shared context words beyond
+    the noun, no conflicting names or years); event counts of different events do not pair.
+
+    Example: an April article says Russia "possesses approximately 18% of Ukrainian territory";
+    two February articles about the Riyadh talks say "the 20% of its territory now under Russian
+    control" and "around 20% of which is controlled by Russian forces": the 18% is flagged.
+    """
+    if not ctx.is_topic:
+        return
+    yield from _mismatches(ctx, _similarity(ctx), " (in a related story of the same topic)", between_stories=True)
+
+
+def _similarity(ctx: StoryContext) -> Callable[[StoryContext, Claim, Claim], float]:
     tolerance = ctx.config.quantity_tolerance
 
     def similarity(c: StoryContext, a: Claim, b: Claim) -> float:
@@ -75,28 +101,42 @@ def quantity_mismatch(ctx: StoryContext) -> Iterator[Flag]:
         score = same_measure(c, a, b)
         return score + 0.05 if score and _compatible(a, b, tolerance) else score
 
+    return similarity
+
+
+def _mismatches(
+    ctx: StoryContext,
+    similarity: Callable[[StoryContext, Claim, Claim], float],
+    note: str,
+    between_stories: bool = False,
+) -> Iterator[Flag]:
+    claims = [c for c in ctx.claims_of("quantity") if c.value["unit"] != "ordinal" or c.value["measure"]]
     for group in pair_claims(ctx, claims, similarity):
-        yield from _judge(ctx, group, tolerance)
+        yield from _judge(ctx, group, ctx.config.quantity_tolerance, note, between_stories)
 
 
-def _judge(ctx: StoryContext, group: list[Claim], tolerance: float) -> Iterator[Flag]:
+def _judge(
+    ctx: StoryContext, group: list[Claim], tolerance: float, note: str, between_stories: bool = False
+) -> Iterator[Flag]:
     sides = consensus(ctx, group, lambda a, b: _compatible(a, b, tolerance))
     if len(sides) < 2:
         return
-    majority, minorities, tie = sides[0], sides[1:], False
+    majority, minorities = sides[0], sides[1:]
     outlets = [len({ctx.outlet(c.article) for c in side}) for side in sides]
-    if outlets[0] == outlets[1]:
-        tie = True
+    tie = outlets[0] == outlets[1]
     for minority in minorities:
+        if between_stories and {ctx.story_of[c.article] for c in minority} & {
+            ctx.story_of[c.article] for c in majority
+        }:
+            continue  # a disagreement inside one story is QTY001's, not a topic's
         flagged = [*majority, *minority] if tie else minority
         rounding = all(_rounding(a, b) for a in minority for b in majority)
         flagged_outlets = outlets_phrase(ctx.outlet(c.article) for c in minority)
         reference_outlets = outlets_phrase(ctx.outlet(c.article) for c in majority)
-        measure = minority[0].value["measure"] or "the same thing"
         verb = "says" if len({ctx.outlet(c.article) for c in minority}) == 1 else "say"
         message = (
             f"{flagged_outlets} {verb} {_say(ctx, minority[0])}; "
-            f"{reference_outlets} {'say' if len(majority) > 1 else 'says'} {_say(ctx, majority[0])}"
+            f"{reference_outlets} {'say' if len(majority) > 1 else 'says'} {_say(ctx, majority[0])}{note}"
         )
         if rounding:
             message += " (within rounding)"
@@ -108,6 +148,6 @@ def _judge(ctx: StoryContext, group: list[Claim], tolerance: float) -> Iterator[
             "flagged": sorted({c.value["value"] for c in minority}),
             "reference": sorted({c.value["value"] for c in majority}),
             "unit": minority[0].value["unit"],
-            "measure": measure,
+            "measure": minority[0].value["measure"] or "the same thing",
         }
         yield Flag(message, evidence, values, "info" if rounding else None)

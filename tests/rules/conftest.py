@@ -19,7 +19,10 @@ BuildContext = Callable[..., StoryContext]
 RunRule = Callable[..., list[Finding]]
 
 
-def build_context(pieces: list[Piece], aligned: bool = True, config: RuleConfig | None = None) -> StoryContext:
+def build_context(
+    pieces: list[Piece], aligned: bool = True, config: RuleConfig | None = None, stories: list[str] | None = None
+) -> StoryContext:
+    """A story of the pieces; with `stories` (one label per piece), a topic spanning those stories."""
     kb = default_kb()
     articles = [
         Article(
@@ -43,6 +46,7 @@ def build_context(pieces: list[Piece], aligned: bool = True, config: RuleConfig 
             if len(members) >= 2:
                 alignments.append(Alignment("s1", 0.9, members))
     times, conflicts = reference_times(articles, found, kb, TODAY)
+    story_of = {a.id: label for a, label in zip(articles, stories, strict=True)} if stories else {}
     return StoryContext(
         story=story,
         articles={a.id: a for a in articles},
@@ -53,6 +57,7 @@ def build_context(pieces: list[Piece], aligned: bool = True, config: RuleConfig 
         kb=kb,
         config=config or RuleConfig(),
         date_conflicts=conflicts,
+        story_of=story_of,
     )
 
 
@@ -65,7 +70,7 @@ def context() -> BuildContext:
 def run_rule() -> RunRule:
     """run_rule("QTY001", pieces) -> that rule's findings."""
 
-    def run(code: str, pieces: list[Piece], aligned: bool = True) -> list[Finding]:
-        return list(REGISTRY[code].findings(build_context(pieces, aligned)))
+    def run(code: str, pieces: list[Piece], aligned: bool = True, stories: list[str] | None = None) -> list[Finding]:
+        return list(REGISTRY[code].findings(build_context(pieces, aligned, stories=stories)))
 
     return run

@@ -1,0 +1,604 @@
+"""STORIES: group articles from many outlets into stories, one article at a time.
+
+An article is described by TF-IDF weights over the stems of its title and text plus its
+proper-noun words and numbers (see `checker.textsim.article_terms`). A new article is compared
+with the stories it could belong to and joins the best one when the score clears a threshold,
+otherwise it starts a story of its own. Nothing already grouped is ever regrouped, so story ids
+(a hash of the founding article's id) stay stable as an archive grows.
+
+Weights: (1 + ln tf) * idf, idf = ln(1 + (N - df + 0.5) / (df + 0.5)) over the articles known so
+far (plus `prior_docs` pseudo-articles, so that a tiny corpus does not call everything common).
+Names and numbers get up to `name_weight` times more, in proportion to their rarity: a rare name
+(a spokesperson, a village, "Kestrel-2") is strong evidence; a name most articles share
+("Russia", "NATO", "Lavrov" in a Russia-heavy archive) counts like a common word.
+
+Score of a story: the best cosine between the new article and one of its articles, times a date
+factor when both are dated (1 within a few days, falling to a floor three weeks apart: weeks
+apart about the same people is usually another event). An undated article stands for its
+story's dates. Dates only ever lower a score, never veto it: many articles are undated and some
+are misdated (see `date_factor` for wrong years).
+
+Shared statements: when the best score falls short of the threshold but is in the grey zone
+above `evidence_floor`, sentences of the new article are aligned with those of the story's
+closest articles (`checker.align.shared_statements`). Each statement both tell (a quote in two
+translations, the same fact reworded) adds `evidence_weight`: articles about one event repeat
+its statements, articles that only share its actors and topic do not.
+
+Batches (`add_all`, `group_articles`): all articles are counted into the document frequencies
+first (`prime`), then placed one by one; an article in the grey zone that would start a story is
+set aside and retried after the others (a story it belongs to may form meanwhile), then placed
+for good.
+
+Cost (see shared/notes/performance-measurements.md): candidates come from an inverted index that
+lists each stored article under its ~20 highest-weight terms; the new article's own top terms are
+looked up there and the best candidates re-scored exactly (cosine with current document
+frequencies), vectorised. Archives smaller than `brute_force_below` are compared in full.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from checker.align import shared_statements
+from checker.model import Article, Story, short_hash
+from checker.textsim import NAME_PREFIX, NUMBER_PREFIX, article_terms, rough_sentences
+
+STATE_FORMAT = "checker.stories/1"
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """Tunable constants of story grouping (persisted with the state)."""
+
+    threshold: float = 0.16  # join the best story when its score is at least this
+    name_weight: float = 3.0  # extra factor on proper-noun and number terms
+    title_weight: int = 2  # title words count this many times
+    top_terms: int = 20  # terms per article in the inverted index (and per query)
+    max_candidates: int = 64  # articles re-scored exactly per query
+    brute_force_below: int = 256  # compare with every article while the archive is smaller
+    evidence_floor: float = 0.09  # grey zone: below the threshold, from this score up
+    related_floor: float = 0.09  # near misses from this score up link two stories of one topic
+    evidence_weight: float = 0.015  # score added per statement shared with the story
+    evidence_cap: int = 5  # at most this many statements counted
+    evidence_articles: int = 3  # closest articles of a story whose statements are compared
+    evidence_stories: int = 2  # grey-zone stories examined per article
+    defer_passes: int = 2  # batch: retries of articles set aside
+    prior_docs: int = 3  # pseudo-articles sharing no term, added to N in the IDF
+    date_grace_days: int = 3  # no date penalty up to this gap
+    date_full_days: int = 21  # full penalty from this gap on
+    date_floor: float = 0.4  # score factor at the full penalty
+    year_slip_factor: float = 0.85  # score factor for dates a whole number of years apart
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StorySettings:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def date_factor(a: date | None, b: date | None, settings: StorySettings) -> float:
+    """How much the publication dates of two articles let their content score count.
+
+    1.0 when either is undated or they are at most `date_grace_days` apart, falling
+    log-linearly to `date_floor` at `date_full_days` apart and staying there. A "year slip" -
+    the same day of the year, give or take the grace, one to three years apart - gets
+    `year_slip_factor` instead: a wrong year is a common dating error (templates, re-posts,
+    "Published" headers), but the same calendar days of another year also hold genuinely
+    different events (shutdown deals of January 2018 and January 2019), so it still costs.
+    """
+    if a is None or b is None:
+        return 1.0
+    gap = abs((a - b).days)
+    grace = settings.date_grace_days
+    if gap <= grace:
+        return 1.0
+    if gap > 300 and _year_slip(a, b, grace):
+        return settings.year_slip_factor
+    if gap >= settings.date_full_days:
+        return settings.date_floor
+    part = math.log(gap / grace) / math.log(settings.date_full_days / grace)
+    return 1.0 - (1.0 - settings.date_floor) * part
+
+
+def _year_slip(a: date, b: date, grace: int) -> bool:
+    for years in (1, 2, 3):
+        for shifted in (_shift_years(b, years), _shift_years(b, -years)):
+            if abs((a - shifted).days) <= grace:
+                return True
+    return False
+
+
+def _shift_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _idf(df: IntArray, n_docs: int) -> FloatArray:
+    df_f = np.asarray(df, dtype=np.float64)
+    return np.log1p((n_docs - df_f + 0.5) / (df_f + 0.5))
+
+
+@dataclass
+class _Query:
+    """An article being placed: its terms are registered and counted in df (as pending)."""
+
+    article_id: str
+    title: str
+    published: date | None
+    counts: dict[str, int]
+    tids: IntArray
+    raw: FloatArray
+    logtf: FloatArray
+    text: str | None  # for shared-statement evidence
+    sentences: list[str] | None = None  # rough sentences of the text, once needed
+
+
+class StoryIndex:
+    """Incremental story index: add articles one at a time or in a batch; an article joins the best
+    existing story or starts a new one, without regrouping the archive. Serializable so the store
+    can persist it.
+
+    `text_of` looks up the text of an already indexed article by id (for shared-statement
+    evidence). Without it the index keeps the texts of the articles it was given in memory; an
+    index rebuilt with `from_state` has no texts unless `text_of` is passed."""
+
+    def __init__(
+        self,
+        settings: StorySettings | None = None,
+        text_of: Callable[[str], str | None] | None = None,
+    ) -> None:
+        self.settings = settings or StorySettings()
+        self._text_of = text_of
+        self._texts: dict[str, str] = {}
+        self._sentences: dict[int, list[str]] = {}  # cache of rough sentences by article index
+        # vocabulary
+        self._term_id: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._df = np.zeros(1024, dtype=np.int64)
+        self._boost = np.ones(1024, dtype=np.float64)
+        # articles, in insertion order
+        self._ids: list[str] = []
+        self._titles: list[str] = []
+        self._dates: list[date | None] = []
+        self._tids: list[IntArray] = []
+        self._counts: list[FloatArray] = []  # raw term counts, aligned with _tids
+        self._logtf: list[FloatArray] = []
+        self._index_of: dict[str, int] = {}
+        self._pending: dict[str, dict[str, int]] = {}  # counted in df, not yet placed
+        # stories
+        self._story_of: list[int] = []
+        self._story_ids: list[str] = []
+        self._members: list[list[int]] = []
+        self._story_by_id: dict[str, int] = {}
+        # inverted index over each article's top terms
+        self._postings: dict[int, list[int]] = {}
+        self._indexed: list[IntArray] = []
+        self._indexed_at = 0  # archive size when the top terms were last recomputed
+        # scores of the candidate stories at the last placement, best first (for explanations)
+        self.last_scores: list[tuple[str, float]] = []
+        # article id -> (best other story, its score) at placement: the stories it nearly joined
+        self.near_misses: dict[str, tuple[str, float]] = {}
+
+    # ----------------------------------------------------------------------------- public API
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._index_of
+
+    def add(self, article: Article) -> str:
+        """Place one article; returns the id of the story it joined or started."""
+        known = self._index_of.get(article.id)
+        if known is not None:
+            return self._story_ids[self._story_of[known]]
+        query = self._query(article)
+        story, score = self._decide(query)
+        return self._commit(query, story if score >= self.settings.threshold else -1)
+
+    def prime(self, articles: Iterable[Article]) -> None:
+        """Count the terms of articles about to be added into the document frequencies now, so
+        that the first of them are judged with the statistics of the whole batch."""
+        for article in articles:
+            if article.id not in self._index_of and article.id not in self._pending:
+                counts = self._count(article)
+                self._count_df(counts)
+                self._pending[article.id] = counts
+
+    def add_all(self, articles: Iterable[Article]) -> list[str]:
+        """Add a batch: prime with all of it, then place the articles in the order given; those
+        in the grey zone that would start a story are retried after the others."""
+        batch = list(articles)
+        self.prime(batch)
+        threshold = self.settings.threshold
+        waiting: list[_Query] = []
+        seen: set[str] = set()
+        for article in batch:
+            if article.id in self._index_of or article.id in seen:
+                continue
+            seen.add(article.id)
+            query = self._query(article)
+            story, score = self._decide(query)
+            if score >= threshold:
+                self._commit(query, story)
+            elif score >= self.settings.evidence_floor and self.settings.defer_passes > 0:
+                waiting.append(query)
+            else:
+                self._commit(query, -1)
+        for _ in range(self.settings.defer_passes):
+            still: list[_Query] = []
+            for query in waiting:
+                story, score = self._decide(query)
+                if score >= threshold:
+                    self._commit(query, story)
+                else:
+                    still.append(query)
+            if len(still) == len(waiting):
+                break
+            waiting = still
+        for query in waiting:
+            story, score = self._decide(query)
+            self._commit(query, story if score >= threshold else -1)
+        return [self._story_ids[self._story_of[self._index_of[a.id]]] for a in batch]
+
+    def story_of(self, article_id: str) -> str | None:
+        index = self._index_of.get(article_id)
+        return None if index is None else self._story_ids[self._story_of[index]]
+
+    def stories(self) -> list[Story]:
+        """All stories ordered by id; articles in the order they joined."""
+        out = [
+            Story(
+                id=self._story_ids[s],
+                title=self._titles[members[0]],
+                articles=[self._ids[m] for m in members],
+            )
+            for s, members in enumerate(self._members)
+        ]
+        return sorted(out, key=lambda story: story.id)
+
+    def assignments(self) -> dict[str, str]:
+        """Article id -> story id."""
+        return {self._ids[i]: self._story_ids[s] for i, s in enumerate(self._story_of)}
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON-serializable state: settings, and per article (in insertion order) its id, title,
+        date, story, term counts and the terms it is indexed under; primed articles not yet
+        placed with their term counts. Texts are not included (see `text_of`)."""
+        articles = []
+        for i, article_id in enumerate(self._ids):
+            published = self._dates[i]
+            articles.append(
+                {
+                    "id": article_id,
+                    "title": self._titles[i],
+                    "published": published.isoformat() if published else None,
+                    "story": self._story_ids[self._story_of[i]],
+                    "terms": {
+                        self._terms[t]: int(c)
+                        for t, c in zip(self._tids[i].tolist(), self._counts[i].tolist(), strict=True)
+                    },
+                    "indexed": [self._terms[t] for t in self._indexed[i].tolist()],
+                }
+            )
+        return {
+            "format": STATE_FORMAT,
+            "settings": self.settings.to_dict(),
+            "indexed_at": self._indexed_at,
+            "articles": articles,
+            "pending": [{"id": k, "terms": v} for k, v in self._pending.items()],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any], text_of: Callable[[str], str | None] | None = None) -> StoryIndex:
+        """Rebuild an index from `to_state()` output. With `text_of` (or when the texts do not
+        matter) it places new articles exactly as the original would have."""
+        if state.get("format") != STATE_FORMAT:
+            raise ValueError(f"not a story index state: format {state.get('format')!r}")
+        index = cls(StorySettings.from_dict(state.get("settings", {})), text_of)
+        for entry in state["articles"]:
+            published = entry.get("published")
+            terms = {str(k): int(v) for k, v in entry["terms"].items()}
+            index._count_df(terms)
+            index._pending[str(entry["id"])] = terms
+            query = index._make_query(
+                str(entry["id"]),
+                str(entry.get("title", "")),
+                date.fromisoformat(published) if published else None,
+                None,
+            )
+            story_id = str(entry["story"])
+            indexed = np.array(
+                sorted(index._term_id[t] for t in entry.get("indexed", []) if t in index._term_id),
+                dtype=np.int64,
+            )
+            index._commit(query, index._story_by_id.get(story_id, -1), story_id, indexed, False)
+        for entry in state.get("pending", []):
+            terms = {str(k): int(v) for k, v in entry["terms"].items()}
+            index._count_df(terms)
+            index._pending[str(entry["id"])] = terms
+        index._indexed_at = int(state.get("indexed_at", len(index)))
+        return index
+
+    # ----------------------------------------------------------------------------- internals
+
+    def _count(self, article: Article) -> dict[str, int]:
+        return dict(article_terms(article.title, article.text, self.settings.title_weight))
+
+    def _query(self, article: Article) -> _Query:
+        if article.id not in self._pending:
+            counts = self._count(article)
+            self._count_df(counts)
+            self._pending[article.id] = counts
+        return self._make_query(article.id, article.title, article.published, article.text)
+
+    def _make_query(self, article_id: str, title: str, published: date | None, text: str | None) -> _Query:
+        counts = self._pending[article_id]
+        tids, raw = self._register(counts)
+        logtf = 1.0 + np.log(np.maximum(raw, 1.0))
+        return _Query(article_id, title, published, counts, tids, raw, logtf, text)
+
+    def _commit(
+        self,
+        query: _Query,
+        story: int,
+        new_story_id: str | None = None,
+        indexed: IntArray | None = None,
+        refresh: bool = True,
+    ) -> str:
+        """Store the article in `story` (-1: a new story) and index it."""
+        if indexed is None:
+            indexed = self._top_terms(query.tids, self._weights(query.tids, query.logtf))
+        del self._pending[query.article_id]
+        i = len(self._ids)
+        self._ids.append(query.article_id)
+        self._titles.append(query.title)
+        self._dates.append(query.published)
+        self._tids.append(query.tids)
+        self._counts.append(query.raw)
+        self._logtf.append(query.logtf)
+        self._index_of[query.article_id] = i
+        if query.text is not None and self._text_of is None and self.settings.evidence_weight:
+            self._texts[query.article_id] = query.text
+        if story < 0:
+            story = len(self._story_ids)
+            sid = new_story_id or short_hash(query.article_id)
+            self._story_ids.append(sid)
+            self._story_by_id[sid] = story
+            self._members.append([])
+        self._story_of.append(story)
+        self._members[story].append(i)
+        self._indexed.append(indexed)
+        for t in indexed.tolist():
+            self._postings.setdefault(t, []).append(i)
+        chosen = self._story_ids[story]
+        others = [(sid, score) for sid, score in self.last_scores if sid != chosen]
+        if others:
+            self.near_misses[query.article_id] = max(others, key=lambda item: (item[1], item[0]))
+        self.last_scores = []
+        if refresh:
+            self._maybe_refresh()
+        return chosen
+
+    def _register(self, counts: dict[str, int]) -> tuple[IntArray, FloatArray]:
+        ids = np.empty(len(counts), dtype=np.int64)
+        for k, term in enumerate(counts):
+            tid = self._term_id.get(term)
+            if tid is None:
+                tid = len(self._terms)
+                self._term_id[term] = tid
+                self._terms.append(term)
+                if tid >= len(self._df):
+                    self._grow()
+                if term.startswith((NAME_PREFIX, NUMBER_PREFIX)):
+                    self._boost[tid] = self.settings.name_weight
+            ids[k] = tid
+        return ids, np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+
+    def _count_df(self, counts: dict[str, int]) -> None:
+        ids = self._register(counts)[0]  # may grow the arrays: index them after
+        self._df[ids] += 1
+
+    def _grow(self) -> None:
+        size = len(self._df) * 2
+        df = np.zeros(size, dtype=np.int64)
+        df[: len(self._df)] = self._df
+        boost = np.ones(size, dtype=np.float64)
+        boost[: len(self._boost)] = self._boost
+        self._df, self._boost = df, boost
+
+    def _weights(self, tids: IntArray, logtf: FloatArray) -> FloatArray:
+        n_docs = len(self._ids) + len(self._pending) + self.settings.prior_docs
+        idf = _idf(self._df[tids], n_docs)
+        # names and numbers weigh more the rarer they are: a name most articles share
+        # ("Russia", "NATO") is no better evidence than a common word
+        rarity = idf / float(_idf(np.array([1], dtype=np.int64), n_docs)[0])
+        w: FloatArray = logtf * idf * (1.0 + (self._boost[tids] - 1.0) * rarity)
+        return w
+
+    def _top_terms(self, tids: IntArray, weights: FloatArray) -> IntArray:
+        k = self.settings.top_terms
+        # highest weight first, ties by term id: deterministic
+        order = np.lexsort((tids, -weights))[:k]
+        return np.sort(tids[order])
+
+    def _maybe_refresh(self) -> None:
+        """Recompute every article's indexed top terms when the archive has doubled since the
+        last time (document frequencies move as it grows); amortised linear cost."""
+        n = len(self._ids)
+        if n < 2 * max(self._indexed_at, 16):
+            return
+        self._postings = {}
+        for i in range(n):
+            top = self._top_terms(self._tids[i], self._weights(self._tids[i], self._logtf[i]))
+            self._indexed[i] = top
+            for t in top.tolist():
+                self._postings.setdefault(t, []).append(i)
+        self._indexed_at = n
+
+    def _candidates(self, tids: IntArray, weights: FloatArray) -> list[int]:
+        """Stored articles worth scoring exactly, by index."""
+        n = len(self._ids)
+        if n <= self.settings.brute_force_below:
+            return [d for d in range(n) if len(self._tids[d])]
+        top = self._top_terms(tids, weights)
+        lists = [self._postings.get(t) for t in top.tolist()]
+        qw = dict(zip(tids.tolist(), weights.tolist(), strict=True))
+        parts = [np.asarray(p, dtype=np.int64) for p in lists if p]
+        if not parts:
+            return []
+        gains = [np.full(len(p), qw[t]) for t, p in zip(top.tolist(), lists, strict=True) if p]
+        docs, inverse = np.unique(np.concatenate(parts), return_inverse=True)
+        partial = np.bincount(inverse, weights=np.concatenate(gains))
+        order = np.lexsort((docs, -partial))[: self.settings.max_candidates]
+        return sorted(docs[order].tolist())
+
+    def _decide(self, query: _Query) -> tuple[int, float]:
+        """The best story for the article and its score (-1, 0.0 when nothing compares)."""
+        self.last_scores = []
+        weights = self._weights(query.tids, query.logtf)
+        norm = float(np.sqrt(np.dot(weights, weights)))
+        candidates = self._candidates(query.tids, weights) if norm > 0 else []
+        if not candidates:
+            return -1, 0.0
+        order = np.argsort(query.tids)
+        sims = self._cosines(query.tids[order], weights[order] / norm, candidates)
+        best: dict[int, float] = {}
+        closest: dict[int, list[tuple[float, int]]] = {}
+        story_factor: dict[int, float] = {}
+        for d, sim in zip(candidates, sims.tolist(), strict=True):
+            s = self._story_of[d]
+            if s not in story_factor:
+                story_factor[s] = self._story_date_factor(s, query.published)
+            when = self._dates[d]
+            # an undated article stands for its story's time
+            factor = story_factor[s] if when is None else date_factor(query.published, when, self.settings)
+            score = sim * factor
+            closest.setdefault(s, []).append((-score, d))
+            if score > best.get(s, -1.0):
+                best[s] = score
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        if ranked[0][1] < self.settings.threshold and self.settings.evidence_weight > 0:
+            grey = [s for s, score in ranked if score >= self.settings.evidence_floor]
+            grey = grey[: self.settings.evidence_stories]
+            if grey:
+                for s, shared in zip(grey, self._shared(query, grey, closest), strict=True):
+                    bonus = self.settings.evidence_weight * min(shared, self.settings.evidence_cap)
+                    best[s] += bonus * story_factor[s]
+                ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        self.last_scores = [(self._story_ids[s], round(score, 6)) for s, score in ranked]
+        return ranked[0]
+
+    def _shared(self, query: _Query, stories: list[int], closest: dict[int, list[tuple[float, int]]]) -> list[int]:
+        """Statements the article shares with each story's closest articles (summed)."""
+        if query.sentences is None:
+            query.sentences = rough_sentences(query.text) if query.text else []
+        mine = query.sentences
+        if not mine:
+            return [0] * len(stories)
+        owners: list[int] = []
+        others: list[list[str]] = []
+        for k, s in enumerate(stories):
+            for _, d in sorted(closest[s])[: self.settings.evidence_articles]:
+                sentences = self._article_sentences(d)
+                if sentences:
+                    owners.append(k)
+                    others.append(sentences)
+        totals = [0] * len(stories)
+        for k, count in zip(owners, shared_statements(mine, others), strict=True):
+            totals[k] += count
+        return totals
+
+    def _article_sentences(self, i: int) -> list[str]:
+        cached = self._sentences.get(i)
+        if cached is None:
+            article_id = self._ids[i]
+            text = self._text_of(article_id) if self._text_of else self._texts.get(article_id)
+            cached = rough_sentences(text) if text else []
+            if len(self._sentences) > 4096:
+                self._sentences.clear()
+            self._sentences[i] = cached
+        return cached
+
+    def _story_date_factor(self, story: int, published: date | None) -> float:
+        """The date factor of the story's dated article nearest in time (1.0 when none)."""
+        if published is None:
+            return 1.0
+        factors = [
+            date_factor(published, self._dates[m], self.settings)
+            for m in self._members[story]
+            if self._dates[m] is not None
+        ]
+        return max(factors, default=1.0)
+
+    def _cosines(self, q_ids: IntArray, q_w: FloatArray, docs: list[int]) -> FloatArray:
+        """Cosine of the (sorted, unit) query with each doc, all in one vectorised pass."""
+        lengths = np.array([len(self._tids[d]) for d in docs], dtype=np.int64)
+        ids = np.concatenate([self._tids[d] for d in docs])
+        w = self._weights(ids, np.concatenate([self._logtf[d] for d in docs]))
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        norms = np.sqrt(np.add.reduceat(w * w, starts))
+        dots = np.add.reduceat(w * _lookup(q_ids, q_w, ids), starts)
+        out: FloatArray = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
+        return out
+
+
+def _lookup(keys: IntArray, values: FloatArray, wanted: IntArray) -> FloatArray:
+    """values[k] where keys[k] == wanted, else 0 (keys sorted)."""
+    if len(keys) == 0:
+        return np.zeros(len(wanted))
+    pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    out: FloatArray = np.where(keys[pos] == wanted, values[pos], 0.0)
+    return out
+
+
+def batch_order(articles: Sequence[Article]) -> list[Article]:
+    """Published date, then id; undated last."""
+    return sorted(
+        articles,
+        key=lambda a: (a.published is None, a.published or date.min, a.id),
+    )
+
+
+def group_articles(articles: Sequence[Article], settings: StorySettings | None = None) -> list[Story]:
+    """Batch: sort deterministically (published date, then id; undated last) and add one by one."""
+    return group_with_links(articles, settings)[0]
+
+
+def group_with_links(
+    articles: Sequence[Article], settings: StorySettings | None = None
+) -> tuple[list[Story], list[tuple[str, str, float]]]:
+    """Stories, and the pairs of stories that nearly merged: (story, story, best score), sorted.
+
+    A near miss above `related_floor` links two stories of one developing topic (talks in Riyadh
+    in February, the same negotiations in April): different events, but what they say about a
+    lasting state (the share of a territory held) should still agree.
+    """
+    index = StoryIndex(settings)
+    index.add_all(batch_order(articles))
+    return index.stories(), related_pairs(index)
+
+
+def related_pairs(index: StoryIndex) -> list[tuple[str, str, float]]:
+    best: dict[tuple[str, str], float] = {}
+    for article, (other, score) in index.near_misses.items():
+        own = index.story_of(article)
+        if own is None or own == other or score < index.settings.related_floor:
+            continue
+        key = (min(own, other), max(own, other))
+        best[key] = max(best.get(key, 0.0), score)
+    return sorted((a, b, score) for (a, b), score in best.items())

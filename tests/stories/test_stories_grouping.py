@@ -1,0 +1,411 @@
+"""STORIES on small constructed corpora: several stories on different subjects, plus distractors
+that share the prominent names of a story but report another event."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from checker.model import Article, article_id, short_hash
+from checker.stories import (
+    StoryIndex,
+    StorySettings,
+    batch_order,
+    date_factor,
+    group_articles,
+)
+
+# (story label, outlet, published, title, text); label "-" marks a distractor expected alone.
+CORPUS: list[tuple[str, str, date | None, str, str]] = [
+    # --- Lavrov and Wang Yi in Beijing: Arctic shipping and a payments deal
+    (
+        "beijing",
+        "Wire One",
+        date(2025, 4, 1),
+        "Lavrov and Wang Yi agree on Arctic shipping and payment link",
+        "BEIJING - Russian Foreign Minister Sergei Lavrov and Chinese Foreign Minister Wang Yi "
+        "agreed on Tuesday to expand cargo traffic along the Northern Sea Route and to connect "
+        "their national payment systems, the two ministries said after talks in Beijing.\n\n"
+        "The agreement covers icebreaker escorts for Chinese container ships between Murmansk "
+        "and Shanghai, with 40 voyages planned for the coming season.\n\n"
+        "Wang said the payment link between the Mir and UnionPay networks would start in "
+        "September. Lavrov called the Arctic route 'a corridor that no sanctions can close'.",
+    ),
+    (
+        "beijing",
+        "Daily Courier",
+        date(2025, 4, 1),
+        "Russia and China sign Arctic route and card network pact",
+        "Sergei Lavrov met Wang Yi in Beijing on Tuesday, and the two sides signed a pact on "
+        "Arctic shipping and on linking the Mir and UnionPay card networks.\n\n"
+        "Under the deal Russian icebreakers will escort Chinese cargo ships on the Northern Sea "
+        "Route from Murmansk to Shanghai; officials spoke of 40 voyages next season.\n\n"
+        "The card link is due to go live in September, according to Wang. Lavrov described the "
+        "sea route as a corridor that sanctions cannot close.",
+    ),
+    (
+        "beijing",
+        "Asia Monitor",
+        None,
+        "Northern Sea Route deal: China ships to get Russian icebreaker escorts",
+        "China and Russia will run about 40 escorted container voyages on the Northern Sea "
+        "Route between Shanghai and Murmansk next season, foreign ministers Wang Yi and Sergei "
+        "Lavrov announced in Beijing.\n\n"
+        "The ministers also agreed to connect the UnionPay and Mir payment networks from "
+        "September, a step analysts see as a way around Western sanctions.",
+    ),
+    # --- floods in Valencia
+    (
+        "valencia",
+        "Wire One",
+        date(2024, 10, 30),
+        "Flash floods kill dozens in Valencia region",
+        "VALENCIA - Flash floods after torrential rain killed at least 51 people in the eastern "
+        "Spanish region of Valencia, emergency services said on Wednesday.\n\n"
+        "Rivers burst their banks in Paiporta and Chiva, where a year's worth of rain fell in "
+        "eight hours, sweeping away cars and flooding ground floors.\n\n"
+        "Prime Minister Pedro Sanchez declared three days of mourning and sent 1,000 soldiers of "
+        "the military emergency unit to search for the missing.",
+    ),
+    (
+        "valencia",
+        "Daily Courier",
+        date(2024, 10, 31),
+        "Spain mourns as Valencia flood toll rises",
+        "The death toll from the floods in Valencia rose to 51 as soldiers searched Paiporta "
+        "and Chiva for missing residents.\n\n"
+        "In Chiva a year's rain fell in just eight hours on Tuesday night, officials said, and "
+        "torrents of mud swept cars through the streets.\n\n"
+        "Pedro Sanchez announced three days of national mourning and deployed 1,000 troops of "
+        "the emergency unit.",
+    ),
+    (
+        "valencia",
+        "Iberia Today",
+        None,
+        "Paiporta digs out after deadly floods",
+        "Residents of Paiporta spent the day shovelling mud from their homes after the flash "
+        "floods that killed 51 people across the Valencia region.\n\n"
+        "Troops from the military emergency unit, 1,000 of them according to the government, "
+        "searched flooded garages and ground floors in Paiporta and Chiva.",
+    ),
+    # --- the European Central Bank cuts rates
+    (
+        "ecb",
+        "Wire One",
+        date(2024, 6, 6),
+        "ECB cuts interest rates for the first time since 2019",
+        "FRANKFURT - The European Central Bank cut its deposit rate by a quarter point to 3.75% "
+        "on Thursday, its first cut since 2019, while warning that inflation would stay above "
+        "target into next year.\n\n"
+        "President Christine Lagarde said the decision was not a commitment to further cuts and "
+        "that policy would remain data dependent. Austrian governor Robert Holzmann voted "
+        "against the move.",
+    ),
+    (
+        "ecb",
+        "Market Letter",
+        date(2024, 6, 6),
+        "Lagarde delivers quarter-point cut but signals no rush",
+        "The ECB lowered the deposit rate to 3.75% from 4% on Thursday. Christine Lagarde told "
+        "reporters in Frankfurt that the bank was not pre-committing to a path of cuts, and "
+        "staff raised their inflation forecasts for next year.\n\n"
+        "One policymaker, Robert Holzmann of Austria, dissented, the first dissent since 2019.",
+    ),
+    # --- a satellite launch from Kourou
+    (
+        "launch",
+        "Space Wire",
+        date(2025, 1, 15),
+        "Kestrel-2 weather satellite reaches orbit",
+        "KOUROU - The Kestrel-2 weather satellite reached its planned orbit on Wednesday after "
+        "launching from the Guiana Space Centre on a Vega-C rocket at 21:47 local time.\n\n"
+        "The 1,200 kg satellite carries a microwave sounder that will measure humidity profiles "
+        "for storm forecasts. Mission controllers in Darmstadt confirmed that its solar arrays "
+        "had deployed 52 minutes after liftoff.",
+    ),
+    (
+        "launch",
+        "Science Daily Post",
+        date(2025, 1, 16),
+        "Vega-C puts Kestrel-2 into orbit",
+        "A Vega-C rocket lifted off from Kourou in French Guiana late on Wednesday and placed the "
+        "Kestrel-2 satellite into orbit. Controllers in Darmstadt said the solar arrays of the "
+        "1,200 kg spacecraft unfolded 52 minutes after launch.\n\n"
+        "Kestrel-2's microwave sounder will track humidity for storm forecasting.",
+    ),
+    (
+        "launch",
+        "Orbit Notes",
+        None,
+        "Kestrel-2 solar arrays deployed after Kourou launch",
+        "Kestrel-2 is in orbit. The weather satellite's arrays opened 52 minutes after the "
+        "Vega-C launch from the Guiana Space Centre, Darmstadt mission control said; its "
+        "microwave sounder will profile humidity for storm forecasts.",
+    ),
+    # --- distractors: same names, other events
+    (
+        "-",
+        "Wire One",
+        date(2024, 9, 28),
+        "Lavrov tells UN General Assembly that sanctions have failed",
+        "NEW YORK - Russian Foreign Minister Sergei Lavrov told the UN General Assembly on "
+        "Saturday that Western sanctions had failed and accused NATO of dragging Europe into "
+        "war over Ukraine.\n\n"
+        "Lavrov also criticised the International Criminal Court and called for reform of the "
+        "Security Council to give more seats to Africa and Asia.",
+    ),
+    (
+        "-",
+        "Daily Courier",
+        date(2025, 10, 20),
+        "Wang Yi hosts Lavrov for talks on Ukraine and Gaza",
+        "Wang Yi and Sergei Lavrov discussed the war in Ukraine and the situation in Gaza at a "
+        "meeting in Beijing on Monday, six months after their previous talks.\n\n"
+        "The ministers called for a ceasefire in Gaza and criticised new American tariffs; "
+        "Lavrov invited Wang to visit Moscow before the end of the year.",
+    ),
+    (
+        "-",
+        "Iberia Today",
+        date(2024, 11, 5),
+        "Valencia CF sacks coach after seventh defeat",
+        "Valencia CF dismissed head coach Ruben Baraja on Tuesday after a seventh league defeat "
+        "left the club bottom of La Liga. The board named youth coach Carlos Corberan as "
+        "interim manager for the match against Real Betis at Mestalla.",
+    ),
+    (
+        "-",
+        "Market Letter",
+        date(2024, 11, 20),
+        "Lagarde warns on climate risk in bank portfolios",
+        "Christine Lagarde told a conference in Frankfurt that euro zone banks were not pricing "
+        "the risk of floods and droughts in their loan books, and that the ECB would add "
+        "climate scenarios to its next stress test of 2026.",
+    ),
+    (
+        "-",
+        "Space Wire",
+        date(2025, 6, 2),
+        "Vega-C launch of ocean satellite delayed by valve fault",
+        "The launch of the Sentinel ocean satellite on a Vega-C rocket from Kourou was postponed "
+        "on Monday after engineers found a faulty valve in the upper stage. Arianespace said a "
+        "new date would be set once the valve had been replaced.",
+    ),
+]
+
+
+def make(label: str, outlet: str, published: date | None, title: str, text: str) -> Article:
+    return Article(
+        id=article_id(text, outlet),
+        path=f"corpus/{label}/{outlet}.txt",
+        outlet=outlet,
+        title=title,
+        text=text,
+        published=published,
+    )
+
+
+ARTICLES = [make(*row) for row in CORPUS]
+LABEL = {a.id: row[0] for a, row in zip(ARTICLES, CORPUS, strict=True)}
+
+
+def partition(stories_articles: list[list[str]]) -> set[frozenset[str]]:
+    return {frozenset(group) for group in stories_articles}
+
+
+def expected() -> set[frozenset[str]]:
+    groups: dict[str, list[str]] = {}
+    for a in ARTICLES:
+        key = LABEL[a.id] if LABEL[a.id] != "-" else a.id
+        groups.setdefault(key, []).append(a.id)
+    return partition(list(groups.values()))
+
+
+def test_constructed_corpus_grouped_right() -> None:
+    stories = group_articles(ARTICLES)
+    assert partition([s.articles for s in stories]) == expected()
+
+
+@pytest.mark.parametrize("label", ["beijing", "valencia", "ecb", "launch"])
+def test_each_story_is_one_group_without_its_distractors(label: str) -> None:
+    stories = group_articles(ARTICLES)
+    members = {a.id for a in ARTICLES if LABEL[a.id] == label}
+    (story,) = [s for s in stories if members & set(s.articles)]
+    assert set(story.articles) == members
+
+
+def test_distractors_sharing_only_names_stand_alone() -> None:
+    stories = group_articles(ARTICLES)
+    for s in stories:
+        if any(LABEL[a] == "-" for a in s.articles):
+            assert len(s.articles) == 1, [LABEL[a] for a in s.articles]
+
+
+def test_story_id_and_title_come_from_the_founder() -> None:
+    stories = group_articles(ARTICLES)
+    order = batch_order(ARTICLES)
+    by_id = {a.id: a for a in ARTICLES}
+    for story in stories:
+        founder = by_id[story.articles[0]]
+        assert story.id == short_hash(founder.id)
+        assert story.title == founder.title
+        positions = [order.index(by_id[a]) for a in story.articles]
+        assert positions == sorted(positions)  # articles listed in the order they joined
+    assert [s.id for s in stories] == sorted(s.id for s in stories)
+
+
+def test_batch_order_is_date_then_id_with_undated_last() -> None:
+    order = batch_order(ARTICLES)
+    dated = [a for a in order if a.published]
+    assert order[: len(dated)] == sorted(dated, key=lambda a: (a.published, a.id))
+    assert [a.id for a in order[len(dated) :]] == sorted(a.id for a in ARTICLES if a.published is None)
+
+
+def test_incremental_add_equals_batch() -> None:
+    batch = group_articles(ARTICLES)
+    index = StoryIndex()
+    returned = {a.id: index.add(a) for a in batch_order(ARTICLES)}  # no priming at all
+    assert [(s.id, s.articles) for s in index.stories()] == [(s.id, s.articles) for s in batch]
+    assert returned == index.assignments()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_arrival_in_date_order_with_undated_articles_anywhere(seed: int) -> None:
+    """Incremental use: dated articles arrive in date order, undated ones at random moments."""
+    rng = random.Random(seed)
+    articles = sorted((a for a in ARTICLES if a.published), key=lambda a: (a.published, a.id))
+    for article in sorted((a for a in ARTICLES if a.published is None), key=lambda a: a.id):
+        articles.insert(rng.randrange(len(articles) + 1), article)
+    index = StoryIndex()
+    for article in articles:
+        index.add(article)
+    assert partition([s.articles for s in index.stories()]) == expected()
+
+
+def test_adding_an_article_twice_changes_nothing() -> None:
+    index = StoryIndex()
+    first = [index.add(a) for a in ARTICLES]
+    before = index.stories()
+    assert [index.add(a) for a in ARTICLES] == first
+    assert index.stories() == before
+    assert len(index) == len(ARTICLES)
+
+
+def test_only_title_text_and_date_matter() -> None:
+    """Paths (folder and file names), outlets and urls do not steer grouping."""
+    moved = [
+        replace(a, path=f"elsewhere/{i}.txt", outlet="Same Outlet", url=f"https://x/{i}")
+        for i, a in enumerate(ARTICLES)
+    ]
+    assert [s.articles for s in group_articles(moved)] == [s.articles for s in group_articles(ARTICLES)]
+
+
+def test_state_round_trip_places_new_articles_the_same() -> None:
+    old, new = ARTICLES[::2], ARTICLES[1::2]
+    index = StoryIndex()
+    index.add_all(batch_order(old))
+    state = json.loads(json.dumps(index.to_state()))
+    texts = {a.id: a.text for a in ARTICLES}  # the store keeps texts; the state does not
+    restored = StoryIndex.from_state(state, text_of=texts.get)
+    assert restored.assignments() == index.assignments()
+    assert restored.stories() == index.stories()
+    assert restored.to_state() == state
+    for article in batch_order(new):
+        assert restored.add(article) == index.add(article)
+        assert restored.last_scores == index.last_scores
+    assert restored.stories() == index.stories()
+
+
+def test_state_round_trip_keeps_primed_articles() -> None:
+    index = StoryIndex()
+    index.prime(ARTICLES)
+    for article in batch_order(ARTICLES)[:5]:
+        index.add(article)
+    restored = StoryIndex.from_state(json.loads(json.dumps(index.to_state())))
+    for article in batch_order(ARTICLES)[5:]:
+        assert restored.add(article) == index.add(article)
+
+
+def test_state_without_texts_still_places_articles() -> None:
+    index = StoryIndex()
+    index.add_all(batch_order(ARTICLES[:8]))
+    restored = StoryIndex.from_state(index.to_state())
+    for article in batch_order(ARTICLES[8:]):
+        restored.add(article)
+    assert len(restored) == len(ARTICLES)
+
+
+def test_state_rejects_foreign_data() -> None:
+    with pytest.raises(ValueError):
+        StoryIndex.from_state({"format": "something else", "articles": []})
+
+
+def test_candidate_retrieval_gives_the_same_stories_as_brute_force() -> None:
+    brute = group_articles(ARTICLES, StorySettings(brute_force_below=10_000))
+    indexed = group_articles(ARTICLES, StorySettings(brute_force_below=0))
+    assert [s.articles for s in indexed] == [s.articles for s in brute]
+
+
+def test_single_article_and_empty_articles() -> None:
+    (story,) = group_articles(ARTICLES[:1])
+    assert story.articles == [ARTICLES[0].id]
+    empty = make("x", "Nobody", None, "", "")
+    also_empty = make("y", "Somebody", None, "", "...")
+    stories = group_articles([empty, also_empty, *ARTICLES[:2]])
+    assert [len(s.articles) for s in stories].count(1) >= 2  # empty texts never join anything
+
+
+def test_undated_article_joins_on_content() -> None:
+    undated = [a for a in ARTICLES if a.published is None and LABEL[a.id] != "-"]
+    assert undated
+    stories = group_articles(ARTICLES)
+    for article in undated:
+        (story,) = [s for s in stories if article.id in s.articles]
+        assert len(story.articles) > 1
+
+
+@pytest.mark.parametrize(
+    ("gap", "low", "high"),
+    [(0, 1.0, 1.0), (3, 1.0, 1.0), (7, 0.7, 0.9), (14, 0.45, 0.65), (21, 0.4, 0.4), (200, 0.4, 0.4)],
+)
+def test_date_factor_is_soft(gap: int, low: float, high: float) -> None:
+    settings = StorySettings()
+    day = date(2024, 3, 10)
+    factor = date_factor(day, date.fromordinal(day.toordinal() + gap), settings)
+    assert low <= factor <= high
+    assert date_factor(day, None, settings) == 1.0
+
+
+def test_year_slip_costs_less_than_weeks_apart() -> None:
+    settings = StorySettings()
+    slip = date_factor(date(2023, 2, 19), date(2025, 2, 18), settings)
+    assert slip == settings.year_slip_factor
+    assert slip > date_factor(date(2025, 1, 1), date(2025, 2, 18), settings)
+
+
+@pytest.mark.parametrize("text", ["Gaza", "climate", "valve"])
+def test_same_names_months_later_is_a_new_story(text: str) -> None:
+    """Same actors and places, another event months later (the distractors): apart, judged
+    with the corpus's statistics. (Against an undated story nothing says "months later": a
+    short undated piece dominated by the same names can then attract the distractor.)"""
+    later = next(a for a in ARTICLES if text in a.text and LABEL[a.id] == "-")
+    for article in ARTICLES:
+        if LABEL[article.id] != "-" and article.published is not None:
+            index = StoryIndex()
+            index.prime(ARTICLES)
+            index.add(article)
+            index.add(later)
+            assert index.story_of(article.id) != index.story_of(later.id)
+
+
+def test_deterministic() -> None:
+    runs = [group_articles(ARTICLES) for _ in range(2)]
+    assert runs[0] == runs[1]
+    pairs = list(itertools.combinations(range(len(ARTICLES)), 2))
+    assert pairs  # the corpus is not trivial
