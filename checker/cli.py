@@ -200,6 +200,39 @@ def ingest(paths: tuple[Path, ...], db: Path) -> None:
     sys.exit(EXIT_INPUT if errors else EXIT_OK)
 
 
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option(
+    "--to",
+    "dest",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("corpora/fetched"),
+    show_default=True,
+    help="Corpus folder to save the pages in (one folder per host).",
+)
+@click.option("--max-mb", type=float, default=5.0, show_default=True, help="Largest page to accept.")
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per page.")
+@click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses (for local mirrors).")
+def fetch(urls: tuple[str, ...], dest: Path, max_mb: float, timeout: float, allow_private: bool) -> None:
+    """Download pages (http/https) as raw HTML into a corpus folder, recording the URL and fetch time.
+
+    A later `checker check` reads exactly what was downloaded, so a check can be rerun on it.
+    """
+    from checker.ingest import IngestError
+    from checker.ingest.fetch import fetch as download
+
+    failed = 0
+    for url in urls:
+        try:
+            saved = download(url, dest, max_bytes=int(max_mb * 1_000_000), timeout=timeout, allow_private=allow_private)
+        except IngestError as exc:
+            failed += 1
+            click.echo(f"error: {exc}", err=True)
+            continue
+        click.echo(f"{url} -> {saved}")
+    sys.exit(EXIT_INPUT if failed else EXIT_OK)
+
+
 @main.command("rules")
 def list_rules() -> None:
     """List the rules: code, name, default severity and summary."""

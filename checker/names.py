@@ -61,6 +61,8 @@ _TRANSLIT = (
 
 def fold(text: str) -> str:
     """Lower-case ASCII without diacritics: 'Erdoğan' -> 'erdogan', 'Sánchez' -> 'sanchez'."""
+    if text.isascii():  # fast path (most news text): NFKD and casefold of ASCII are lower()
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("ı", "i").replace("ø", "o").replace("ł", "l").casefold()

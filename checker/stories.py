@@ -77,6 +77,8 @@ class StorySettings:
     date_grace_days: int = 3  # no date penalty up to this gap
     date_full_days: int = 21  # full penalty from this gap on
     date_floor: float = 0.4  # score factor at the full penalty
+    date_far_days: int = 90  # from this gap on, a season apart: almost always another event
+    date_far_floor: float = 0.15  # score factor then
     year_slip_factor: float = 0.85  # score factor for dates a whole number of years apart
 
     def to_dict(self) -> dict[str, Any]:
@@ -92,7 +94,8 @@ def date_factor(a: date | None, b: date | None, settings: StorySettings) -> floa
     """How much the publication dates of two articles let their content score count.
 
     1.0 when either is undated or they are at most `date_grace_days` apart, falling
-    log-linearly to `date_floor` at `date_full_days` apart and staying there. A "year slip" -
+    log-linearly to `date_floor` at `date_full_days` apart, and to `date_far_floor` from
+    `date_far_days` on (the same central bank's governor a year later is another event). A "year slip" -
     the same day of the year, give or take the grace, one to three years apart - gets
     `year_slip_factor` instead: a wrong year is a common dating error (templates, re-posts,
     "Published" headers), but the same calendar days of another year also hold genuinely
@@ -106,6 +109,8 @@ def date_factor(a: date | None, b: date | None, settings: StorySettings) -> floa
         return 1.0
     if gap > 300 and _year_slip(a, b, grace):
         return settings.year_slip_factor
+    if gap >= settings.date_far_days:
+        return settings.date_far_floor
     if gap >= settings.date_full_days:
         return settings.date_floor
     part = math.log(gap / grace) / math.log(settings.date_full_days / grace)

@@ -10,16 +10,22 @@ from rapidfuzz import fuzz
 
 from checker.claims.text import stem
 from checker.model import Evidence, EvidenceRole
-from checker.names import fold, name_key
+from checker.names import name_key
 from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, outlets_phrase
 
-# "held in Geneva", "met at Camp David", "flew to Vienna": a verb or noun, a preposition, a name.
-SLOT = re.compile(
-    r"\b(?P<verb>[a-z]{3,})\s+(?P<prep>in|at|to|from|near)\s+(?P<filler>(?:the\s+)?[A-Z][\w’'-]+"
-    r"(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})"
-)
-MIN_ALIGNMENT = 0.45
+# "held in Geneva", "met at Camp David", "flew to Vienna": a verb or noun, a preposition, a name;
+# "the province of Macerata", "the Lithuanian capital, Vilnius": a place noun and its name.
+_NAME = r"(?P<filler>(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})"
+SLOTS = [
+    re.compile(rf"\b(?P<verb>[a-z]{{3,}})\s+(?P<prep>in|at|to|from|near)\s+{_NAME}"),
+    re.compile(
+        rf"\b(?P<verb>province|city|town|region|state|county|district|village|port|island)\s+"
+        rf"(?P<prep>of)\s+{_NAME}"
+    ),
+    re.compile(rf"\b(?P<verb>capital|city|town|village|port)(?P<prep>,)\s+{_NAME}"),
+]
+STRONG_ALIGNMENT = 0.45  # a one-against-one disagreement needs sentences aligned at least this well
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ class Slot:
 def _slots(ctx: StoryContext, article: str, index: int) -> list[Slot]:
     sentence = ctx.sentences[article][index]
     found = []
-    for m in SLOT.finditer(sentence.text):
+    for m in (m for pattern in SLOTS for m in pattern.finditer(sentence.text)):
         filler = re.sub(r"^the\s+", "", m.group("filler"))
         start = sentence.start + m.start("filler")
         found.append(
@@ -62,34 +68,41 @@ def _variants(ctx: StoryContext, a: str, b: str) -> bool:
     return ka == kb or ka in kb or kb in ka or fuzz.ratio(ka, kb) >= 80
 
 
-def _mentions(ctx: StoryContext, article: str, filler: str) -> bool:
-    return fold(filler) in fold(ctx.articles[article].text)
-
-
 @rule("ENT001", "entity-slot-mismatch", "entity", "warning")
 def entity_slot_mismatch(ctx: StoryContext) -> Iterator[Flag]:
     """Outlets name a different place, organisation or person in the same slot of the same statement.
 
-    Within sentences the aligner put together, a slot is a word, a preposition and a capitalised
-    name after it ("held in Geneva", "met at Camp David"). When two outlets fill the same slot
-    with different names, and neither name appears anywhere in the other's article, one of them
-    is wrong. Spelling variants (Kyiv/Kiev) are the same name. The side more outlets agree on is
-    the reference.
+    A slot is a word, a preposition and a capitalised name after it ("held in Geneva", "talks in
+    Warsaw"), a place noun and its name ("the province of Macerata") or an appositive ("the
+    Lithuanian capital, Vilnius"), in sentences the aligner put together. Each outlet's filler of
+    a slot is a vote; the side more outlets agree on is the reference, and one outlet against one
+    counts only in closely aligned sentences (loosely aligned ones are often two statements).
+    Spelling variants (Kyiv/Kiev) are the same name, and an outlet that itself fills the slot with
+    both names is giving another detail, not another fact.
 
     Example: "the talks, held in Geneva on Monday" against "the talks, held in Vienna on Monday".
     """
+    aligned: dict[tuple[str, int], float] = {}
     for alignment in ctx.alignments:
-        if alignment.score < MIN_ALIGNMENT:
-            continue
-        slots: dict[tuple[str, str], list[Slot]] = {}
-        for article, index in alignment.sentences:
+        for member in alignment.sentences:
+            aligned[member] = max(aligned.get(member, 0.0), alignment.score)
+    every: dict[tuple[str, str], list[Slot]] = {}
+    for article in ctx.story.articles:
+        for index in range(len(ctx.sentences.get(article, []))):
             for slot in _slots(ctx, article, index):
-                slots.setdefault(slot.key, []).append(slot)
-        for key, filled in sorted(slots.items()):
-            yield from _judge(ctx, key, filled)
+                every.setdefault(slot.key, []).append(slot)
+    for key, slots in sorted(every.items()):
+        voted = [s for s in slots if (s.article, s.sentence) in aligned]
+        yield from _judge(ctx, key, voted, slots, aligned)
 
 
-def _judge(ctx: StoryContext, key: tuple[str, str], filled: list[Slot]) -> Iterator[Flag]:
+def _judge(
+    ctx: StoryContext,
+    key: tuple[str, str],
+    filled: list[Slot],
+    every: list[Slot],
+    aligned: dict[tuple[str, int], float],
+) -> Iterator[Flag]:
     sides: list[list[Slot]] = []
     for slot in filled:
         for side in sides:
@@ -103,24 +116,39 @@ def _judge(ctx: StoryContext, key: tuple[str, str], filled: list[Slot]) -> Itera
     sides.sort(key=lambda side: (-len({ctx.outlet(s.article) for s in side}), side[0].filler))
     majority = sides[0]
     for minority in sides[1:]:
-        if any(_mentions(ctx, m.article, s.filler) for m in minority for s in majority):
-            continue  # the other outlet names both: a different detail, not a different fact
-        if any(_mentions(ctx, s.article, m.filler) for m in minority for s in majority):
+        if _fills_both(ctx, every, majority, minority):
             continue
-        tie = len({ctx.outlet(s.article) for s in majority}) == len({ctx.outlet(s.article) for s in minority})
+        majority_outlets = {ctx.outlet(s.article) for s in majority}
+        minority_outlets = {ctx.outlet(s.article) for s in minority}
+        if majority_outlets & minority_outlets:
+            continue
+        tie = len(majority_outlets) == len(minority_outlets)
+        if tie and min(aligned[(s.article, s.sentence)] for s in [*majority, *minority]) < STRONG_ALIGNMENT:
+            continue  # one outlet against one in loosely aligned sentences: likely two statements
         flagged = [*majority, *minority] if tie else minority
         evidence = [_evidence(ctx, s, "flagged") for s in flagged]
         evidence += [_evidence(ctx, s, "reference") for s in majority if s not in flagged]
         message = (
-            f"{outlets_phrase(ctx.outlet(s.article) for s in minority)}: '{minority[0].words} "
-            f"{minority[0].filler}'; {outlets_phrase(ctx.outlet(s.article) for s in majority)}: "
-            f"'{majority[0].words} {majority[0].filler}'"
+            f"{outlets_phrase(minority_outlets)}: '{minority[0].words} {minority[0].filler}'; "
+            f"{outlets_phrase(majority_outlets)}: '{majority[0].words} {majority[0].filler}'"
         )
         yield Flag(
             message,
             evidence,
             {"flagged": minority[0].filler, "reference": majority[0].filler, "slot": minority[0].words},
         )
+
+
+def _fills_both(ctx: StoryContext, every: list[Slot], majority: list[Slot], minority: list[Slot]) -> bool:
+    """Whether any of these articles fills this slot with both names somewhere in its text."""
+    articles = {s.article for s in [*majority, *minority]}
+    for article in articles:
+        fillers = [s.filler for s in every if s.article == article]
+        if any(_variants(ctx, f, majority[0].filler) for f in fillers) and any(
+            _variants(ctx, f, minority[0].filler) for f in fillers
+        ):
+            return True
+    return False
 
 
 def _evidence(ctx: StoryContext, slot: Slot, role: EvidenceRole) -> Evidence:
