@@ -7,7 +7,7 @@ import re
 from checker.claims.people import PeopleContext, speaker_of
 from checker.names import name_key
 
-QUOTED = re.compile(r"“(?P<a>[^”]{8,}?)”|\"(?P<b>[^\"]{8,}?)\"|(?<![\w])‘(?P<c>[^’]{12,}?)’(?![\w])")
+QUOTED = re.compile(r"“(?P<a>[^”]{8,}?)”|\"(?P<b>[^\"\s][^\"]{7,}?)\"|(?<![\w])‘(?P<c>[^’]{12,}?)’(?![\w])")
 UNQUOTED = re.compile(  # "Lavrov said: If Europe wants..." and "asking, If Europe wants ...?"
     r"(?:said|asking|asked|stating|stated|added)\s*[:,]\s+(?P<d>[A-Z][^“\"]{20,})$"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -14,6 +15,7 @@ from checker.rules.pairing import aligned, consensus, pair_claims
 
 SAME_QUOTE = 80.0  # rapidfuzz token_set_ratio for the same words
 VERBATIM = 92.0  # above this the wording is the same
+ONE_QUOTE = 35.0  # below this two renderings are different quotes the aligner happened to pair
 
 
 def quote_similarity(a: str, b: str) -> float:
@@ -93,15 +95,26 @@ def quote_wording(ctx: StoryContext) -> Iterator[Flag]:
         wordings = {c.value["words"] for c in group}
         if len(wordings) < 2:
             continue
-        lowest = min(fuzz.ratio(a.value["words"], b.value["words"]) for a in group for b in group)
-        if lowest >= VERBATIM:
-            continue
+        lowest = min(_wording_similarity(a.value["words"], b.value["words"]) for a in group for b in group)
+        if lowest >= VERBATIM or lowest < ONE_QUOTE:
+            continue  # the same words, or renderings too unlike to be one quote
         evidence = [claim_evidence(ctx, c, "flagged") for c in group]
         message = (
             f"{outlets_phrase(ctx.outlet(c.article) for c in group)} word the same quote "
             f"differently ({len(wordings)} versions); quote the original where it matters"
         )
         yield Flag(message, evidence, {"versions": sorted(wordings), "lowest_similarity": round(lowest, 1)})
+
+
+def _wording_similarity(a: str, b: str) -> float:
+    """How alike two renderings are; an excerpt of the other's fuller quote counts as the same wording."""
+    na, nb = (" ".join(re.findall(r"[\w']+", x.casefold().replace("’", "'"))) for x in (a, b))
+    if not na or not nb:
+        return 100.0
+    shorter, longer = sorted((na, nb), key=len)
+    if shorter in longer:
+        return 100.0  # "I am not pro-gay marriage" within "I am strongly pro-life and I am not pro-gay marriage"
+    return float(fuzz.ratio(na, nb))
 
 
 def _short(words: str, limit: int = 80) -> str:
