@@ -1,11 +1,10 @@
 """The constructed corpora on other subjects: planted divergences found, clean paraphrases silent.
 
 The answer key is tests/data/corpora-expected.json (see tests/data/corpora/README.md). Measured on
-this corpus: 20 of 28 planted divergences found, 0 of 72 clean items flagged. The known misses
-(listed in the README's limitations) are a different place given as an appositive ("the Latvian
-capital, Riga"), a market move in unaligned sentences, a published date wrong by a year with no
-office holder to contradict it, a quote whose other rendering is attributed by pronoun, and match
-scores written "2-1".
+this corpus: 25 of 28 planted divergences found, 0 of 72 clean items flagged at warning or above.
+The three known misses sit in sentences the (lexical) aligner did not pair with their counterparts:
+"the Latvian capital, Riga", a court ruling dated "Tuesday, November 14" in a lede, and "Tokyo's
+stock market plunged 14.2%" against "the Nikkei 225 index fell 12.4%".
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from checker.pipeline import RunResult, check
 from tests.conftest import ROOT, TEST_CORPORA
 
 KEY = json.loads((ROOT / "tests" / "data" / "corpora-expected.json").read_text(encoding="utf-8"))
-MIN_RECALL = 0.7
+MIN_RECALL = 0.85
 
 
 def squash(text: str) -> str:

@@ -276,9 +276,10 @@ def speaker_of(sentence: str, quote_start: int, quote_end: int, people: PeopleCo
         (
             tail,
             rf"^[\s,’'”\"]*{SPEECH_VERBS}\s+(?:[\w.’'-]+\s+){{0,5}}?(?P<name>{NAME})"
-            rf"(?=\s*(?:[,.;:]|$|\b(?:on|in|at|who|told|during)\b))",
+            rf"(?=\s*(?:[,.;:]|$|\b(?:on|in|at|who|told|during|after|before|as|while|when|with|from|of)\b))",
         ),
-        (tail, rf"^[\s,’'”\"]*(?P<name>{NAME})\s+{SPEECH_VERBS}"),
+        # "Ribeira coach Rui Valente told reporters": descriptor words, then the name and the verb
+        (tail, rf"^[\s,’'”\"]*(?:[\w.’'-]+\s+){{0,4}}?(?P<name>{NAME})\s+{SPEECH_VERBS}"),
         (head, rf"(?P<name>{NAME})(?:\s+\w+){{0,2}}\s+{SPEECH_VERBS}[^.“\"]{{0,40}}$"),
         (head, rf"(?P<name>{NAME})\s*:\s*$"),
         (head, rf"(?i:according\s+to)\s+(?P<name>{NAME})[,\s]*$"),

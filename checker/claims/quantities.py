@@ -190,8 +190,9 @@ QUANTITY = re.compile(
     rf"""(?:(?P<hedge>\b(?:{_HEDGE}))\s+(?:the\s+)?)?
     (?P<cur>US\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP)\s?)?
     (?:
-        (?P<num>(?<![\w.,/:-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,/:-])\d+(?:\.\d+)?(?!/\d))
+        (?P<num>(?<![\w.,/:–-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|(?<![\w.,/:–-])\d+(?:\.\d+)?(?![\d/]))
         (?:[-\s](?P<frac>[1-9])/(?P<den>[2-9]))?
+        (?(frac)|(?![-–]\d))  # "2-1", "2023-24", "4–5" are scores and ranges; "4-1/2" is four and a half
       | (?P<word>\b(?:{_NUMWORD})(?:-(?:{"|".join(SMALL)}))?\b)
       | (?P<halfa>\b(?:half|a\s+quarter)\s+a)(?=\s+(?:percentage\s+)?point)
     )
@@ -388,7 +389,13 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|while|but|whereas|compared\s+with|
 
 
 _PROPER = re.compile(r"\b[A-Z][\w&'’-]*[\w]")
-_NOT_NAMES = frozenset(["percent", "per", "the", "a", "an", "and", "but", "in", "on", "at", *_NOT_HEAD])
+# Generic institution words say what kind of body, not which one: they do not tell two subjects apart.
+_GENERIC = (
+    "department ministry office agency bureau committee council commission court party state states "
+    "united national federal government administration university fund bank group association "
+    "institute capital city province region county district house senate parliament"
+).split()
+_NOT_NAMES = frozenset(["percent", "per", "the", "a", "an", "and", "but", "in", "on", "at", *_NOT_HEAD, *_GENERIC])
 
 
 def names_near(sentence: str, start: int, end: int, lo: int, hi: int, window: int = 60) -> list[str]:
@@ -410,14 +417,54 @@ def _interval(value: float, hedge: str) -> tuple[float, float]:
     return value * (1 + low), value * (1 + high) if high < 1.0 else float("inf")
 
 
+SCORE = re.compile(r"(?<![\w.,/:–-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w%/.,]?\d|[-–]\d)")
+SCORE_WORDS = re.compile(
+    r"\b(?:won|win|wins|winning|beat|beats|beaten|beating|lost|lose|loses|losing|victory|defeat|draw|drew|tied|"
+    r"score|scored|final|match|game|vote|votes|voted|tally|margin|passed|rejected|approved|majority)\b",
+    re.IGNORECASE,
+)
+
+
+def _scores(sentence: str) -> list[Quantity]:
+    """Match scores and vote tallies ("won 2-1", "passed 396-9"), compared as a whole."""
+    found = []
+    for m in SCORE.finditer(sentence):
+        if _MONTH_BEFORE.search(sentence[: m.start()]) or _MONTH_AFTER.match(sentence[m.end() :]):
+            continue  # "December 4-5": a date range
+        clause = sentence[max(0, m.start() - 40) : m.end() + 40]
+        if not SCORE_WORDS.search(clause):
+            continue  # "2023-24", "pages 10-12": not a score
+        a, b = int(m.group("a")), int(m.group("b"))
+        value = float(a * 1000 + b)
+        found.append(
+            Quantity(
+                m.start(),
+                m.end(),
+                {
+                    "value": value,
+                    "unit": "score",
+                    "hedge": "",
+                    "measure": "",
+                    "context": [],
+                    "low": value,
+                    "high": value,
+                    "precision": 0,
+                },
+            )
+        )
+    return found
+
+
 def extract_quantities(sentence: str) -> list[Quantity]:
     """Every quantity in a sentence, with offsets relative to the sentence."""
-    found: list[Quantity] = []
+    found: list[Quantity] = _scores(sentence)
     for m in QUANTITY.finditer(sentence):
         number = _number(m)
         if number is None:
             continue
         if m.group("num") and _is_date_or_identifier(sentence, m):
+            continue
+        if any(q.value["unit"] == "score" and q.start <= m.start() < q.end for q in found):
             continue
         word = fold(m.group("word") or "")
         unit_raw = fold(m.group("unit") or "").replace("  ", " ")
@@ -497,7 +544,7 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             q.value["measure"] = following.value["measure"]  # "Fifteen of the 19 hijackers"
             q.value["context"] = q.value["context"][:3] + following.value["context"]
     for q in found:
-        left, right = _clause(sentence, q.start, q.end, 0, len(sentence))
+        left, right = _clause(sentence, q.start, q.end, max(0, q.start - 40), min(len(sentence), q.end + 40))
         q.value["years"] = sorted({int(y) for y in _YEAR.findall(left + " " + right)})
         if q.value["measure"].startswith("share"):
             q.value["share_of"] = share_words(sentence, q.start, q.end)

@@ -55,9 +55,20 @@ def aligned(ctx: StoryContext, a: Claim, b: Claim) -> bool:
 
 
 def names_differ(a: Claim, b: Claim) -> bool:
-    """Both quantities name whose they are, and the names disagree: Gingrich's 11% is not Palin's 10%."""
+    """Both quantities name whose they are, and the names disagree: Gingrich's 11% is not Palin's 10%.
+
+    Measured against the shorter list, so an outlet that names more (the scorer as well as the team)
+    is not taken to speak of something else.
+    """
     na, nb = set(a.value.get("names", [])), set(b.value.get("names", []))
-    return bool(na and nb) and len(na & nb) / len(na | nb) < 0.34
+    return bool(na and nb) and len(na & nb) / min(len(na), len(nb)) < 0.34
+
+
+def other_years(ctx: StoryContext, claim: Claim) -> set[int]:
+    """Years a quantity is tied to other than the one its article speaks from ("won in 2021")."""
+    rt = ctx.reftimes.get(claim.article)
+    own = {rt.earliest.year, rt.latest.year} if rt is not None and rt.source != "unknown" else set()
+    return {y for y in claim.value.get("years", []) if y not in own}
 
 
 def same_measure(ctx: StoryContext, a: Claim, b: Claim) -> float:
@@ -67,9 +78,14 @@ def same_measure(ctx: StoryContext, a: Claim, b: Claim) -> float:
     both numbers must share more than the counted noun ("pages" of documents are not "pages" of
     e-mails), since a story holds many numbers of the same unit.
     """
-    if a.value["unit"] != b.value["unit"] or names_differ(a, b):
+    if a.value["unit"] != b.value["unit"]:
         return 0.0
-    if a.value.get("years", []) != b.value.get("years", []):
+    if a.value["unit"] == "score":  # a result names both sides: teams, or ayes and noes
+        together = set(a.value.get("names", [])) & set(b.value.get("names", []))
+        return 0.9 if aligned(ctx, a, b) or together else 0.0
+    if names_differ(a, b):
+        return 0.0
+    if other_years(ctx, a) != other_years(ctx, b):
         return 0.0  # "the 17 seats it won in 2021" is not this election's count
     if "share_of" in a.value and "share_of" in b.value:
         # Shares ("18% of Ukrainian territory"): who holds which part of what, across the sentence.

@@ -70,3 +70,22 @@ def test_hedges_widen_the_interval() -> None:
 
 def test_percent_of_something_is_a_share() -> None:
     assert str(only("Kyiv could win back the 20% of its territory.")["measure"]).startswith("share")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Ribeira won 2-1 in Lisbon on Saturday.", "2-1", 2001.0),
+        ("The bill passed in a 396-9 vote.", "396-9", 396009.0),
+        ("Rivelles beat Ribeira 3–1 in the final.", "3–1", 3001.0),
+    ],
+)
+def test_scores_and_tallies_are_one_quantity(sentence: str, span: str, value: float) -> None:
+    (score,) = extract_quantities(sentence)
+    assert sentence[score.start : score.end] == span
+    assert (score.value["unit"], score.value["value"]) == ("score", value)
+
+
+@pytest.mark.parametrize("sentence", ["The summit on December 4–5 in Malta ended.", "The 2023-24 season ended."])
+def test_ranges_are_not_quantities(sentence: str) -> None:
+    assert extract_quantities(sentence) == []
