@@ -1,0 +1,21 @@
+"""The README is the front door: its rule table and CLI reference must match the code."""
+
+from __future__ import annotations
+
+import re
+
+from checker.cli import main
+from checker.rules import REGISTRY
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_rule_table_lists_every_rule_with_its_name_and_severity() -> None:
+    rows = re.findall(r"^\| ([A-Z]{3}\d{3}) \| ([a-z-]+) \| ([a-z]+) \| ([a-z]+) \|", README, re.MULTILINE)
+    assert sorted(rows) == sorted((r.code, r.name, r.category, r.severity) for r in REGISTRY.values())
+
+
+def test_every_command_is_documented() -> None:
+    for name in main.commands:  # type: ignore[attr-defined]
+        assert f"checker {name}" in README, name
