@@ -14,38 +14,10 @@ import unicodedata
 from functools import lru_cache
 
 HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "rev",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "president",
-        "minister",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "ayatollah",
-    ]
+    (
+        "mr mrs ms miss dr prof sir dame lord lady rev sen rep gov gen lt col maj capt sgt adm "
+        "president minister chancellor king queen prince princess sheikh ayatollah"
+    ).split()
 )
 
 _TRANSLIT = (

@@ -67,53 +67,19 @@ SCALES = {
 SMALL = {
     w: i
     for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ]
+        (
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen"
+        ).split()
     )
 }
 TENS = {
-    w: 10 * i
-    for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-    if w != "_"
+    w: 10 * i for i, w in enumerate(("_ _ twenty thirty forty fifty sixty seventy eighty ninety").split()) if w != "_"
 }
 ORDINALS = {
     w: i
     for i, w in enumerate(
-        [
-            "zeroth",
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-        ]
+        ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
     )
 }
 ORDINALS.pop("second")  # "a second", "seconds": too often not an ordinal
