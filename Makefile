@@ -20,8 +20,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install checker with its test extras
 
-check: $(STAMP) ## Check corpora/ and write reports/ (CORPORA=..., ARGS=... to change)
-	$(BIN)/checker check $(CORPORA) $(ARGS)
+# The reviewed baseline beside the corpus, when there is one (`make check BASELINE=` checks without it).
+BASELINE ?= $(firstword $(foreach c,$(CORPORA),$(wildcard $(patsubst %/,%,$(c))/.checker-baseline.json)))
+
+check: $(STAMP) ## Check corpora/ and write reports/ (CORPORA=..., ARGS=..., BASELINE=... to change)
+	$(BIN)/checker check $(CORPORA) $(if $(BASELINE),--baseline $(BASELINE)) $(ARGS)
 
 test: $(STAMP) ## Run the test suite, ruff and mypy
 	$(BIN)/ruff check checker tests

@@ -113,6 +113,56 @@ def main() -> None:
     default=None,
     help="Also write error and warning findings as schema.org ClaimReview JSON-LD.",
 )
+@click.option(
+    "--changed-since",
+    "changed_since",
+    metavar="REF",
+    default=None,
+    help="Only findings involving articles in files added or changed since the git REF count "
+    "(the whole corpus is still read as context).",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Accept the findings recorded in this baseline file; report those no longer found as fixed.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Record every current finding in this baseline file (keeping known reasons); exits 0 unless "
+    "some input could not be read.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github", "sarif", "json"]),
+    default="text",
+    show_default=True,
+    help="Standard output: a one-screen summary, GitHub workflow annotations, SARIF 2.1.0 or JSON.",
+)
+@click.option(
+    "--engine",
+    "engine_name",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where per-article and per-story work runs: this process, or Dask tasks (pip install 'checker[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler address (tcp://host:8786), or sync; default: a local cluster, one worker per core.",
+)
+@click.option(
+    "--against-store",
+    is_flag=True,
+    help="Check PATHS against the archive in --db: only the stories the new articles join are checked.",
+)
 def check(
     paths: tuple[Path, ...],
     db: Path,
@@ -123,8 +173,16 @@ def check(
     today: dt.datetime | None,
     progress: bool | None,
     claimreview_path: Path | None,
+    changed_since: str | None,
+    baseline_path: Path | None,
+    write_baseline_path: Path | None,
+    output_format: str,
+    engine_name: str,
+    scheduler: str | None,
+    against_store: bool,
 ) -> None:
     """Check the articles under PATHS (default: corpora/) and write the reports."""
+    from checker import ci
     from checker.pipeline import check as run_check
     from checker.pipeline import finish
     from checker.report import write_reports
@@ -135,6 +193,22 @@ def check(
     for path in paths:
         if not path.exists():
             raise click.BadParameter(f"{path}: no such file or directory", param_hint="PATHS")
+    try:
+        accepted = ci.read_baseline(baseline_path) if baseline_path else None
+    except ci.BaselineError as exc:
+        raise click.BadParameter(str(exc), param_hint="--baseline") from exc
+    try:
+        changed = ci.changed_files(list(paths), changed_since) if changed_since is not None else None
+    except ci.GitError as exc:
+        raise click.UsageError(str(exc)) from exc
+    from checker.engine import DaskUnavailable, make_engine
+
+    if scheduler is not None and engine_name != "dask":
+        raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    try:
+        engine = make_engine(engine_name, scheduler)
+    except (DaskUnavailable, OSError) as exc:
+        raise click.UsageError(str(exc)) from exc
     meter = _Progress(sys.stderr.isatty() if progress is None else progress)
     try:
         result = run_check(
@@ -144,27 +218,45 @@ def check(
             max_bytes=settings.max_bytes,
             today=today.date() if today else None,
             progress=meter,
+            engine=engine,
+            against_store=against_store,
         )
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         meter.close()
+        engine.close()
     write_reports(result, json_path, html_dir)
     if claimreview_path is not None:
         from checker.report.claimreview import write_claimreview
 
         write_claimreview(result, claimreview_path)
-    code = exit_code(result.findings, result.errors, fail_on or settings.fail_on)
+    outcome = ci.assess(
+        result,
+        baseline=accepted,
+        baseline_path=ci.display_path(str(baseline_path)) if baseline_path else None,
+        changed=changed,
+        changed_since=changed_since,
+        accept_all=write_baseline_path is not None,
+        partial=against_store,
+    )
+    code = exit_code(outcome.counted, result.errors, fail_on or settings.fail_on)
+    outcome.exit_code, outcome.json_report = code, str(json_path)
     finish(result, db, code)
+    if write_baseline_path is not None:
+        ci.record_baseline(outcome, write_baseline_path, accepted)
     for error in result.errors:
         click.echo(f"error: {error.path}: {error.message}", err=True)
+    machine = output_format in ("sarif", "json")  # stdout is the document alone
     counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
     click.echo(
         f"{len(result.articles)} articles, {len(result.stories)} stories, "
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
-        f"{len(result.errors)} unreadable inputs"
+        f"{len(result.errors)} unreadable inputs",
+        err=machine,
     )
-    click.echo(f"reports: {html_dir / 'index.html'}, {json_path}")
+    click.echo(ci.render(outcome, output_format), nl=False)
+    click.echo(f"reports: {html_dir / 'index.html'}, {json_path}", err=machine)
     sys.exit(code)
 
 

@@ -3,19 +3,38 @@
 `check(paths)` runs it and returns a `RunResult`; reports are written from that result by
 `checker.report`. Per-article stages (segment, claims) are cached in the store by article
 identity, so a second run over the same corpus re-extracts nothing.
+
+Where the work runs (`checker.engine`): files are read and articles analysed in batches, and
+stories aligned and checked in batches, each batch a task of the engine (in this process by
+default, or Dask tasks); grouping into stories, rules across related stories, scores and the
+store stay here. The same batches are cut whatever the engine, so every engine gives the same
+output.
+
+Incremental (`check(paths, db=..., against_store=True)`): the store keeps the story index of its
+archive (tables `index_articles`, `index_terms`, `index_postings`: each article's term counts,
+document frequencies, and each article listed under its top terms). New articles are placed
+against it one by one, reading only the rows their terms and candidates need; then only the
+stories they joined (and the stories they nearly joined, for rules across related stories) are
+loaded from the store, aligned and checked. See the README's "Running at scale".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+
+import numpy as np
 
 from checker import __version__, align, claims, segment, stories
 from checker.claims.reftime import reference_times
-from checker.ingest import LoadedFile, iter_corpus
+from checker.engine import Engine, LocalEngine, batches
+from checker.ingest import IngestError, LoadedFile
+from checker.ingest import _load as load_entry
+from checker.ingest.walk import Entry, discover
 from checker.knowledge import KnowledgeBase, default_kb
 from checker.model import (
     Alignment,
@@ -32,6 +51,7 @@ from checker.model import (
 from checker.rules import RuleConfig, StoryContext, run_rules, sort_findings
 from checker.scoring import score_outlets
 from checker.store import Store
+from checker.textsim import article_terms
 
 # Bump when segmentation or claim extraction changes, so stored claims are extracted again.
 CLAIMS_VERSION = f"{__version__}-1"
@@ -59,6 +79,11 @@ class RunResult:
     score_history: list[dict[str, Any]] = field(default_factory=list)  # earlier runs' outlet scores, and this one's
     errors: list[InputError] = field(default_factory=list)
     run_id: int | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see checker.bench)
+    new_articles: list[str] = field(default_factory=list)  # incremental runs: the articles checked
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.timings[stage] = self.timings.get(stage, 0.0) + seconds
 
     def story_of(self, article_id: str) -> str | None:
         for story in self.stories:
@@ -76,26 +101,40 @@ def check(
     today: dt.date | None = None,
     max_bytes: int = 20_000_000,
     progress: Progress | None = None,
+    engine: Engine | None = None,
+    against_store: bool = False,
 ) -> RunResult:
-    """Check the articles under `paths`; store everything in `db` when given."""
+    """Check the articles under `paths`; store everything in `db` when given.
+
+    `engine` runs the per-file, per-article and per-story batches (default: this process).
+    `against_store` checks the articles under `paths` against the archive in `db` (incremental):
+    the result holds the stories they joined, with every stored member."""
+    if against_store and db is None:
+        raise ValueError("against_store needs a store (db)")
     kb = kb or default_kb()
     config = config or RuleConfig()
     today = today or dt.date.today()
+    engine = engine or LocalEngine()
     started = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     result = RunResult(started_at=started, paths=[str(p) for p in paths])
     store = Store(db) if db else None
     try:
         if store:
             result.run_id = store.start_run(started, result.paths, __version__)
-        _ingest(paths, result, store, kb, max_bytes, progress)
-        _stories_and_alignments(result, progress)
-        _rules(result, kb, config, today, progress)
+        _ingest(paths, result, store, kb, max_bytes, progress, engine)
+        if against_store and store is not None:
+            _place_in_archive(result, store, progress)
+        else:
+            _stories(result, store, progress)
+        _align_and_rules(result, kb, config, today, progress, engine)
+        clock = time.perf_counter()
         result.outlets = score_outlets(result, store, kb)
         if store and result.run_id is not None:
             pairs = [(result.story_of_finding[f.id], f) for f in result.findings]
             store.save_results(
                 result.run_id, result.stories, result.alignments, result.reftimes, pairs, result.outlets, result.errors
             )
+        result.add_time("scores", time.perf_counter() - clock)
     finally:
         if store:
             store.close()
@@ -119,6 +158,42 @@ def analyse_article(article: Article, kb: KnowledgeBase) -> tuple[list[Sentence]
     return sentences, claims.extract(article, sentences, kb)
 
 
+FILES_PER_TASK = 32  # files read per task
+ARTICLES_PER_TASK = 64  # articles analysed per task
+FILES_PER_ROUND = 1024  # files in memory at once before their articles are stored
+STORIES_PER_TASK = 64  # stories aligned and checked per task
+
+
+def _load_batch(entries: Sequence[Entry], max_bytes: int) -> list[LoadedFile | InputError]:
+    """Task: read files (ingest)."""
+    out: list[LoadedFile | InputError] = []
+    for entry in entries:
+        if entry.error is not None:
+            out.append(InputError(entry.display, entry.error))
+            continue
+        try:
+            out.append(load_entry(entry.path, entry.display, max_bytes))
+        except IngestError as err:
+            out.append(err.as_input_error())
+    return out
+
+
+def _analyse_batch(
+    articles: Sequence[Article], kb: KnowledgeBase
+) -> tuple[list[tuple[list[Sentence], list[Claim]]], float, float]:
+    """Task: the per-article stages of a batch; with the seconds spent segmenting and extracting."""
+    out = []
+    seg = ext = 0.0
+    for article in articles:
+        t0 = time.perf_counter()
+        sentences = segment.split_article(article)
+        t1 = time.perf_counter()
+        out.append((sentences, claims.extract(article, sentences, kb)))
+        seg += t1 - t0
+        ext += time.perf_counter() - t1
+    return out, seg, ext
+
+
 def _ingest(
     paths: Sequence[str | Path],
     result: RunResult,
@@ -126,43 +201,156 @@ def _ingest(
     kb: KnowledgeBase,
     max_bytes: int,
     progress: Progress | None,
+    engine: Engine,
 ) -> None:
+    """Read, segment and extract, a round of files at a time: each round's files are read as
+    tasks, their new articles analysed as tasks, then stored file by file, in input order."""
     seen: set[str] = set()
     done = 0
-    for item in iter_corpus(paths, max_bytes=max_bytes):
-        done += 1
-        if progress:
-            progress("ingest", done, 0)
-        if isinstance(item, InputError):
-            result.errors.append(item)
-            continue
-        result.errors.extend(getattr(item, "errors", []))
-        _ingest_file(item, result, store, kb, seen)
+    clock = time.perf_counter()
+    entries = discover(paths)
+    result.add_time("ingest", time.perf_counter() - clock)
+    for round_ in batches(entries, FILES_PER_ROUND):
+        clock = time.perf_counter()
+        loaded = [
+            item
+            for part in engine.map(_load_batch, batches(round_, FILES_PER_TASK), max_bytes=max_bytes)
+            for item in part
+        ]
+        files: list[tuple[LoadedFile, list[Article]]] = []
+        for item in loaded:
+            done += 1
+            if progress:
+                progress("ingest", done, len(entries))
+            if isinstance(item, InputError):
+                result.errors.append(item)
+                continue
+            result.errors.extend(getattr(item, "errors", []))
+            fresh = [a for a in item.articles if a.id not in seen]
+            seen.update(a.id for a in fresh)  # the same words from the same outlet, met again in another file
+            files.append((item, fresh))
+        result.add_time("ingest", time.perf_counter() - clock)
+        clock = time.perf_counter()
+        ids = [a.id for _, fresh in files for a in fresh]
+        cached = store.cached_articles(ids, CLAIMS_VERSION) if store else {}
+        todo = [a for _, fresh in files for a in fresh if a.id not in cached]
+        analysed: dict[str, tuple[list[Sentence], list[Claim]]] = dict(cached)
+        seg = ext = 0.0
+        todo_batches = batches(todo, ARTICLES_PER_TASK)
+        for batch, (out, s_time, c_time) in zip(
+            todo_batches, engine.map(_analyse_batch, todo_batches, kb=kb), strict=True
+        ):
+            analysed.update((a.id, pair) for a, pair in zip(batch, out, strict=True))
+            seg, ext = seg + s_time, ext + c_time
+        wall = time.perf_counter() - clock
+        # tasks may run in parallel: split the round's wall time in proportion to their CPU time
+        share = wall / (seg + ext) if seg + ext > 0 else 0.0
+        result.add_time("segment", seg * share)
+        result.add_time("claims", ext * share)
+        clock = time.perf_counter()
+        for item, fresh in files:
+            triples = []
+            for article in fresh:
+                sentences, found = analysed[article.id]
+                triples.append((article, sentences, found))
+                result.articles.append(article)
+                result.sentences[article.id] = sentences
+                result.claims[article.id] = found
+            if store:
+                store.save_file(item.source, result.run_id, triples, CLAIMS_VERSION)
+        result.add_time("store", time.perf_counter() - clock)
 
 
-def _ingest_file(item: LoadedFile, result: RunResult, store: Store | None, kb: KnowledgeBase, seen: set[str]) -> None:
-    analysed = []
-    for article in item.articles:
-        if article.id in seen:
-            continue  # the same words from the same outlet, met again in another file
-        seen.add(article.id)
-        cached = store.cached_article(article.id, CLAIMS_VERSION) if store else None
-        sentences, found = cached if cached else analyse_article(article, kb)
-        analysed.append((article, sentences, found))
-        result.articles.append(article)
-        result.sentences[article.id] = sentences
-        result.claims[article.id] = found
-    if store:
-        store.save_file(item.source, result.run_id, analysed, CLAIMS_VERSION)
-
-
-def _stories_and_alignments(result: RunResult, progress: Progress | None) -> None:
+def _stories(result: RunResult, store: Store | None, progress: Progress | None) -> None:
+    """Group the run's articles into stories (a batch); persist the index when there is a store."""
     if progress:
         progress("stories", 0, len(result.articles))
-    result.stories, result.topic_links = stories.group_with_links(result.articles)
+    clock = time.perf_counter()
+    index = stories.StoryIndex()
+    index.add_all(stories.batch_order(result.articles))
+    result.stories, result.topic_links = index.stories(), stories.related_pairs(index)
+    result.add_time("stories", time.perf_counter() - clock)
+    if store is not None:
+        clock = time.perf_counter()
+        store.index_add(index.to_state()["articles"])
+        result.add_time("store", time.perf_counter() - clock)
+
+
+def _align_and_rules(
+    result: RunResult,
+    kb: KnowledgeBase,
+    config: RuleConfig,
+    today: dt.date,
+    progress: Progress | None,
+    engine: Engine,
+) -> None:
+    """The per-story stages as tasks of `STORIES_PER_TASK` stories, then rules across stories."""
     if progress:
         progress("align", 0, len(result.stories))
-    result.alignments = align.align_all(result.stories, result.sentences)
+    by_id = {a.id: a for a in result.articles}
+    tasks = []
+    for chunk in batches(result.stories, STORIES_PER_TASK):
+        members = {i: by_id[i] for story in chunk for i in story.articles}
+        tasks.append(
+            (
+                chunk,
+                members,
+                {i: result.sentences[i] for i in members},
+                {i: result.claims[i] for i in members},
+            )
+        )
+    clock = time.perf_counter()
+    findings: list[Finding] = []
+    align_time = rules_time = 0.0
+    for done, (alignments, checked, a_time, r_time) in enumerate(
+        engine.map(_story_batch, tasks, kb=kb, config=config, today=today), start=1
+    ):
+        if progress:
+            progress("rules", done, len(tasks))
+        result.alignments.extend(alignments)
+        for story_id, times, story_findings in checked:
+            result.reftimes.update(times)
+            for finding in story_findings:
+                result.story_of_finding[finding.id] = story_id
+                findings.append(finding)
+        align_time, rules_time = align_time + a_time, rules_time + r_time
+    wall = time.perf_counter() - clock
+    share = wall / (align_time + rules_time) if align_time + rules_time > 0 else 0.0
+    result.add_time("align", align_time * share)
+    clock = time.perf_counter()
+    findings.extend(_topic_findings(result, kb, config))
+    result.findings = sort_findings(findings)
+    result.add_time("rules", rules_time * share + time.perf_counter() - clock)
+
+
+def _story_batch(
+    task: tuple[list[Story], dict[str, Article], dict[str, list[Sentence]], dict[str, list[Claim]]],
+    kb: KnowledgeBase,
+    config: RuleConfig,
+    today: dt.date,
+) -> tuple[list[Alignment], list[tuple[str, dict[str, ReferenceTime], list[Finding]]], float, float]:
+    """Task: align a batch of stories (one stacked pass), then check each; with the seconds each took."""
+    chunk, members, sentences, claims_of = task
+    t0 = time.perf_counter()
+    alignments = align.align_all(chunk, sentences)
+    t1 = time.perf_counter()
+    alignments_of: dict[str, list[Alignment]] = {}
+    for alignment in alignments:
+        alignments_of.setdefault(alignment.story, []).append(alignment)
+    checked = []
+    for story in chunk:
+        times, story_findings = check_story(
+            story,
+            [members[a] for a in story.articles],
+            sentences,
+            claims_of,
+            alignments_of.get(story.id, []),
+            kb,
+            config,
+            today,
+        )
+        checked.append((story.id, times, story_findings))
+    return alignments, checked, t1 - t0, time.perf_counter() - t1
 
 
 def check_story(
@@ -190,27 +378,6 @@ def check_story(
         date_conflicts=conflicts,
     )
     return times, run_rules(ctx)
-
-
-def _rules(result: RunResult, kb: KnowledgeBase, config: RuleConfig, today: dt.date, progress: Progress | None) -> None:
-    by_id = {a.id: a for a in result.articles}
-    alignments_of: dict[str, list[Alignment]] = {}
-    for alignment in result.alignments:
-        alignments_of.setdefault(alignment.story, []).append(alignment)
-    findings: list[Finding] = []
-    for done, story in enumerate(result.stories, start=1):
-        if progress:
-            progress("rules", done, len(result.stories))
-        members = [by_id[a] for a in story.articles]
-        times, story_findings = check_story(
-            story, members, result.sentences, result.claims, alignments_of.get(story.id, []), kb, config, today
-        )
-        result.reftimes.update(times)
-        for finding in story_findings:
-            result.story_of_finding[finding.id] = story.id
-            findings.append(finding)
-    findings.extend(_topic_findings(result, kb, config))
-    result.findings = sort_findings(findings)
 
 
 TOPIC_WINDOW_DAYS = 120
@@ -260,3 +427,122 @@ def _close_in_time(result: RunResult, a: Story, b: Story) -> bool:
         return False
     gap = max((sb[0] - sa[1]).days, (sa[0] - sb[1]).days, 0)
     return gap <= TOPIC_WINDOW_DAYS
+
+
+# ------------------------------------------------------------------------- incremental checks
+
+
+class _ArchiveView(stories.StoryIndex):
+    """A story index over a few archived articles (the candidates of one new article and the
+    members of their stories) that weighs terms with the whole archive's document frequencies,
+    so that it places the new article as an index of the whole archive would."""
+
+    def use_archive(self, df: dict[str, int], n_docs: int, candidates: set[str]) -> None:
+        self._archive_df = df
+        self._archive_n = n_docs
+        self._allowed = candidates
+        for term, tid in self._term_id.items():
+            self._df[tid] = df.get(term, 0)
+
+    def _count_df(self, counts: dict[str, int]) -> None:
+        ids = self._register(counts)[0]
+        archive = getattr(self, "_archive_df", {})
+        for tid, term in zip(ids.tolist(), counts, strict=True):
+            self._df[tid] = archive.get(term, 0)
+
+    def _weights(self, tids: stories.IntArray, logtf: stories.FloatArray) -> stories.FloatArray:
+        n_docs = getattr(self, "_archive_n", 0) + self.settings.prior_docs
+        idf = stories._idf(self._df[tids], n_docs)
+        rarity = idf / float(stories._idf(np.array([1], dtype=np.int64), n_docs)[0])
+        w: stories.FloatArray = logtf * idf * (1.0 + (self._boost[tids] - 1.0) * rarity)
+        return w
+
+    def _candidates(self, tids: stories.IntArray, weights: stories.FloatArray) -> list[int]:
+        allowed: set[str] = getattr(self, "_allowed", set())
+        return [d for d, aid in enumerate(self._ids) if aid in allowed and len(self._tids[d])]
+
+    def _maybe_refresh(self) -> None:
+        return  # the archive's postings are not recomputed here
+
+
+def _candidates_in_archive(
+    store: Store, settings: stories.StorySettings, terms: dict[str, int], df: dict[str, int], n_docs: int
+) -> set[str]:
+    """Archived articles worth scoring exactly: every one while the archive is small, else those
+    indexed under the new article's top terms with the largest summed weights (as StoryIndex)."""
+    if n_docs - 1 <= settings.brute_force_below:
+        return {e["id"] for e in store.index_entries()}
+    keys = list(terms)
+    df_arr = np.array([df.get(t, 0) for t in keys], dtype=np.int64)
+    logtf = 1.0 + np.log(np.maximum(np.array([terms[t] for t in keys], dtype=np.float64), 1.0))
+    idf = stories._idf(df_arr, n_docs + settings.prior_docs)
+    rarity = idf / float(stories._idf(np.array([1], dtype=np.int64), n_docs + settings.prior_docs)[0])
+    boost = np.array([settings.name_weight if t.startswith(_BOOSTED) else 1.0 for t in keys])
+    weights = logtf * idf * (1.0 + (boost - 1.0) * rarity)
+    order = sorted(range(len(keys)), key=lambda k: (-weights[k], keys[k]))[: settings.top_terms]
+    gain = {keys[k]: float(weights[k]) for k in order}
+    partial: dict[str, float] = {}
+    for term, article_id in store.index_postings(sorted(gain)):
+        partial[article_id] = partial.get(article_id, 0.0) + gain[term]
+    best = sorted(partial.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.max_candidates]
+    return {article_id for article_id, _ in best}
+
+
+_BOOSTED = (stories.NAME_PREFIX, stories.NUMBER_PREFIX)
+
+
+def _place_in_archive(result: RunResult, store: Store, progress: Progress | None) -> None:
+    """Place the run's articles in the archive's story index one by one; then make the run's
+    stories those they joined or nearly joined, with all their archived members."""
+    clock = time.perf_counter()
+    settings = stories.StorySettings()
+    joined: list[str] = []
+    links: dict[tuple[str, str], float] = {}
+    known = {e["id"]: e["story"] for e in store.index_entries(ids=[a.id for a in result.articles])}
+    for done, article in enumerate(stories.batch_order(result.articles), start=1):
+        if progress:
+            progress("stories", done, len(result.articles))
+        if article.id in known:  # already in the archive: checked again with its story
+            joined.append(known[article.id])
+            continue
+        terms = dict(article_terms(article.title, article.text, settings.title_weight))
+        df = store.index_df(terms)
+        for term in terms:
+            df[term] = df.get(term, 0) + 1  # the new article counts in the frequencies
+        n_docs = store.index_size() + 1
+        candidates = _candidates_in_archive(store, settings, terms, df, n_docs)
+        entries = store.index_entries(ids=sorted(candidates))
+        entries = store.index_entries(stories=sorted({e["story"] for e in entries}))
+        state = {"format": stories.STATE_FORMAT, "settings": settings.to_dict(), "articles": entries, "pending": []}
+        view = cast(_ArchiveView, _ArchiveView.from_state(state, text_of=store.article_text))
+        view.use_archive({**store.index_df({t for e in entries for t in e["terms"]}), **df}, n_docs, candidates)
+        story = view.add(article)
+        joined.append(story)
+        miss = view.near_misses.get(article.id)
+        if miss and miss[0] != story and miss[1] >= settings.related_floor:
+            key = (min(story, miss[0]), max(story, miss[0]))
+            links[key] = max(links.get(key, 0.0), miss[1])
+        entry = view.to_state()["articles"][-1]
+        store.index_add([entry])
+        known[article.id] = story
+    result.new_articles = [a.id for a in result.articles]
+    affected = sorted({*joined, *(s for pair in links for s in pair)})
+    members = store.index_entries(stories=affected)
+    have = {a.id for a in result.articles}
+    missing = [e["id"] for e in members if e["id"] not in have]
+    loaded = store.load_articles(missing)
+    analysed = store.cached_articles(missing, CLAIMS_VERSION)
+    for article_id in missing:
+        if article_id in loaded and article_id in analysed:
+            result.articles.append(loaded[article_id])
+            result.sentences[article_id], result.claims[article_id] = analysed[article_id]
+    present = {a.id for a in result.articles}
+    grouped: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    for entry in members:
+        if entry["id"] in present:
+            grouped.setdefault(entry["story"], []).append(entry["id"])
+            titles.setdefault(entry["story"], entry["title"])
+    result.stories = [Story(id=s, title=titles[s], articles=grouped[s]) for s in sorted(grouped)]
+    result.topic_links = sorted((a, b, score) for (a, b), score in links.items() if a in grouped and b in grouped)
+    result.add_time("stories", time.perf_counter() - clock)

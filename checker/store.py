@@ -73,6 +73,13 @@ CREATE TABLE IF NOT EXISTS outlet_scores (
 CREATE TABLE IF NOT EXISTS errors (
     run_id INTEGER REFERENCES runs(id), path TEXT, message TEXT);
 CREATE TABLE IF NOT EXISTS story_index (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT);
+CREATE TABLE IF NOT EXISTS index_articles (
+    seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, story TEXT NOT NULL, title TEXT, published TEXT,
+    terms TEXT NOT NULL, indexed TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS index_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS index_postings (term TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (term, seq))
+    WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS index_articles_story ON index_articles(story);
 CREATE TABLE IF NOT EXISTS article_scores (
     run_id INTEGER REFERENCES runs(id), article_id TEXT, outlet TEXT, score REAL, breakdown TEXT, measured TEXT,
     explanation TEXT, PRIMARY KEY (run_id, article_id));
@@ -105,6 +112,9 @@ class Store:
             self.db = sqlite_utils.Database(self.path)
             self.db.conn.execute("PRAGMA foreign_keys = ON")
             self.db.conn.execute("PRAGMA journal_mode = WAL")
+            # WAL + NORMAL: a crash can lose the last transactions, never corrupt the store; FULL
+            # fsyncs every file's transaction and cost 4 s per 1000 files (see README: Performance)
+            self.db.conn.execute("PRAGMA synchronous = NORMAL")
             self.db.conn.executescript(SCHEMA)
             self.db.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             self.db.conn.commit()
@@ -228,24 +238,149 @@ class Store:
             "provenance FROM articles WHERE id=?",
             (article_id,),
         ).fetchone()
-        if row is None:
-            return None
-        (aid, path, part, outlet, title, published, url, author, dateline, fmt, text, line_map, provenance) = row
-        return Article(
-            id=aid,
-            path=path,
-            outlet=outlet,
-            title=title,
-            text=text,
-            published=date.fromisoformat(published) if published else None,
-            url=url,
-            author=author,
-            dateline=dateline,
-            part=part,
-            format=fmt,
-            line_map=json.loads(line_map),
-            provenance=json.loads(provenance),
+        return None if row is None else _article(row)
+
+    def article_text(self, article_id: str) -> str | None:
+        row = self.db.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def cached_articles(
+        self, article_ids: Sequence[str], claims_version: str
+    ) -> dict[str, tuple[list[Sentence], list[Claim]]]:
+        """`cached_article` for many ids at once (three queries per 500 ids)."""
+        out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
+        conn = self.db.conn
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            ready = [
+                r[0]
+                for r in conn.execute(f"SELECT id, claims_version FROM articles WHERE id IN ({marks})", chunk)
+                if r[1] == claims_version
+            ]
+            if not ready:
+                continue
+            marks = ",".join("?" * len(ready))
+            sentences: dict[str, list[Sentence]] = {a: [] for a in ready}
+            for aid, idx, start, end, text in conn.execute(
+                f'SELECT article_id, idx, start, "end", text FROM sentences WHERE article_id IN ({marks}) '
+                "ORDER BY article_id, idx",
+                ready,
+            ):
+                sentences[aid].append(Sentence(aid, idx, start, end, text))
+            claims: dict[str, list[Claim]] = {a: [] for a in ready}
+            for aid, sent, kind, start, end, text, value in conn.execute(
+                f'SELECT article_id, sentence, kind, start, "end", text, value FROM claims WHERE article_id IN '
+                f'({marks}) ORDER BY article_id, start, kind, "end"',
+                ready,
+            ):
+                claims[aid].append(Claim(aid, sent, kind, start, end, text, json.loads(value)))
+            for aid in ready:
+                out[aid] = (sentences[aid], claims[aid])
+        return out
+
+    def load_articles(self, article_ids: Sequence[str]) -> dict[str, Article]:
+        """Many stored articles by id (missing ids are left out)."""
+        out: dict[str, Article] = {}
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.conn.execute(
+                "SELECT id, path, part, outlet, title, published, url, author, dateline, format, text, line_map, "
+                f"provenance FROM articles WHERE id IN ({marks})",
+                chunk,
+            ):
+                out[row[0]] = _article(row)
+        return out
+
+    # the story index of the archive (incremental checks: see checker.pipeline)
+    def index_size(self) -> int:
+        row = self.db.conn.execute("SELECT value FROM meta WHERE key='index_docs'").fetchone()
+        return int(row[0]) if row else 0
+
+    def index_df(self, terms: Iterable[str]) -> dict[str, int]:
+        """Document frequency of each of `terms` in the archive (absent terms left out)."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(terms))):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.conn.execute(f"SELECT term, df FROM index_terms WHERE term IN ({marks})", chunk))
+        return out
+
+    def index_postings(self, terms: Sequence[str]) -> list[tuple[str, str]]:
+        """(term, article id) for every archived article indexed under one of `terms`."""
+        marks = ",".join("?" * len(terms))
+        return list(
+            self.db.conn.execute(
+                f"SELECT p.term, a.id FROM index_postings p JOIN index_articles a ON a.seq = p.seq "
+                f"WHERE p.term IN ({marks}) ORDER BY a.seq",
+                list(terms),
+            )
         )
+
+    def index_entries(
+        self, *, ids: Sequence[str] | None = None, stories: Sequence[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Index entries (as in `StoryIndex.to_state()["articles"]`) of these articles or of every
+        member of these stories, in the order they were indexed; all of them with neither."""
+        query = "SELECT id, story, title, published, terms, indexed, seq FROM index_articles"
+        rows: list[tuple[Any, ...]] = []
+        if ids is None and stories is None:
+            rows = list(self.db.conn.execute(query + " ORDER BY seq"))
+        else:
+            column, keys = ("id", ids) if ids is not None else ("story", stories)
+            for chunk in _chunks(list(keys or [])):
+                marks = ",".join("?" * len(chunk))
+                rows.extend(self.db.conn.execute(f"{query} WHERE {column} IN ({marks})", chunk))
+            rows.sort(key=lambda r: r[-1])
+        return [
+            {
+                "id": r[0],
+                "story": r[1],
+                "title": r[2],
+                "published": r[3],
+                "terms": json.loads(r[4]),
+                "indexed": json.loads(r[5]),
+            }
+            for r in rows
+        ]
+
+    def index_add(self, entries: Sequence[dict[str, Any]]) -> None:
+        """Add index entries (new articles: document frequencies and postings too); an entry for an
+        article already indexed only moves it to its story."""
+        conn = self.db.conn
+        with conn:
+            added = 0
+            df: dict[str, int] = {}
+            for entry in entries:
+                row = conn.execute("SELECT seq FROM index_articles WHERE id=?", (entry["id"],)).fetchone()
+                if row is not None:
+                    conn.execute("UPDATE index_articles SET story=? WHERE seq=?", (entry["story"], row[0]))
+                    continue
+                cursor = conn.execute(
+                    "INSERT INTO index_articles (id, story, title, published, terms, indexed) VALUES (?,?,?,?,?,?)",
+                    (
+                        entry["id"],
+                        entry["story"],
+                        entry["title"],
+                        entry["published"],
+                        json.dumps(entry["terms"], ensure_ascii=False),
+                        json.dumps(entry["indexed"], ensure_ascii=False),
+                    ),
+                )
+                conn.executemany(
+                    "INSERT OR IGNORE INTO index_postings VALUES (?, ?)",
+                    [(t, cursor.lastrowid) for t in entry["indexed"]],
+                )
+                for term in entry["terms"]:
+                    df[term] = df.get(term, 0) + 1
+                added += 1
+            conn.executemany(
+                "INSERT INTO index_terms VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                sorted(df.items()),
+            )
+            conn.execute(
+                "INSERT INTO meta VALUES ('index_docs', ?) ON CONFLICT(key) DO UPDATE SET value = "
+                "CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)",
+                (str(added),),
+            )
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.conn.execute("SELECT id FROM articles ORDER BY id")]
@@ -428,3 +563,28 @@ def file_identity(source: SourceFile) -> str:
 
 def tables(path: Path) -> Iterable[str]:
     return sqlite_utils.Database(path).table_names()
+
+
+def _article(row: Sequence[Any]) -> Article:
+    (aid, path, part, outlet, title, published, url, author, dateline, fmt, text, line_map, provenance) = row
+    return Article(
+        id=aid,
+        path=path,
+        outlet=outlet,
+        title=title,
+        text=text,
+        published=date.fromisoformat(published) if published else None,
+        url=url,
+        author=author,
+        dateline=dateline,
+        part=part,
+        format=fmt,
+        line_map=json.loads(line_map),
+        provenance=json.loads(provenance),
+    )
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """SQLite caps the variables of one statement: query in chunks."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

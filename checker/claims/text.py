@@ -24,6 +24,7 @@ STOPWORDS = frozenset(
     ).split()
 )
 
+
 @lru_cache(maxsize=1)
 def _places() -> Callable[[str], str | None]:
     from checker.knowledge import default_kb

@@ -1,0 +1,242 @@
+"""Benchmark on synthetic corpora (`checker.synth`): `python -m checker.bench` (`make bench`).
+
+For each size: wall time per stage (ingest, segment, claims, stories, align, rules, scores,
+report; `store` is the time spent writing the SQLite store), articles per second end to end,
+peak memory (max RSS of the run's process) and store size. Then the incremental case: one new
+article checked against stores of the given sizes (`check(..., against_store=True)`), median of
+three different new articles, with the time to fill each store.
+
+Each measurement runs in a fresh child process so that its peak memory is its own. Corpora are
+written under --workdir (default a temporary directory) and reused when already there.
+
+    python -m checker.bench                       # quick default, a few minutes
+    python -m checker.bench --full                # the issue's sizes (an hour or more on 2 cores)
+    python -m checker.bench --sizes 1000,10000 --incremental 1000,10000 --form html --engine dask
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+# (batch sizes, incremental archive sizes, HTML pages)
+QUICK = ("1000,2000", "1000,2000", 200)
+DEFAULT = ("1000,5000", "1000,5000", 500)
+FULL = ("1000,10000,50000", "1000,10000,100000", 1000)
+STAGES = ("ingest", "segment", "claims", "stories", "align", "rules", "scores", "store", "report")
+TODAY = dt.date(2025, 12, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checker.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", help="batch sizes in articles (comma-separated)")
+    parser.add_argument("--incremental", help="archive sizes for the one-new-article case")
+    parser.add_argument("--html", type=int, help="pages in the HTML batch (0: none)")
+    parser.add_argument("--form", default="text", choices=("text", "jsonl", "html"), help="form of the batch corpora")
+    parser.add_argument("--engine", default="local", choices=("local", "dask"))
+    parser.add_argument("--scheduler", default=None, help="Dask scheduler address (dask engine)")
+    parser.add_argument("--quick", action="store_true", help="small sizes (a minute or two)")
+    parser.add_argument("--full", action="store_true", help="the issue's sizes: 1k/10k/50k, 1k/10k/100k")
+    parser.add_argument("--workdir", type=Path, default=None, help="where corpora and stores go")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
+    parser.add_argument("--_child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args._child:
+        print(json.dumps(_child(args._child, args.engine, args.scheduler)))
+        return 0
+    preset = FULL if args.full else QUICK if args.quick else DEFAULT
+    sizes = [int(s) for s in (args.sizes or preset[0]).split(",") if s]
+    incremental = [int(s) for s in (args.incremental or preset[1]).split(",") if s]
+    html_pages = preset[2] if args.html is None else args.html
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="checker-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"# checker benchmark, {dt.date.today()}, {platform.python_version()} on {_machine()}")
+    print(f"# engine {args.engine}; corpora and stores under {work}\n")
+    report: dict[str, Any] = {"machine": _machine(), "date": str(dt.date.today()), "batch": [], "incremental": []}
+    print(_header())
+    runs = [(n, args.form) for n in sizes] + ([(html_pages, "html")] if html_pages and args.form != "html" else [])
+    for n, form in runs:
+        corpus = _corpus(work, n, form)
+        db = work / f"store-{form}-{n}.db"
+        _remove(db)
+        row = _run_child(["batch", str(corpus), str(db), str(work / f"report-{form}-{n}")], args)
+        row.update(size=n, form=form, store_mb=_size_mb(db))
+        report["batch"].append(row)
+        print(_line(row), flush=True)
+    _scaling(report["batch"])
+    if incremental:
+        print("\n| archive | fill (s) | one new article (s, median of 3) | stories checked | articles loaded |")
+        print("| ---: | ---: | ---: | ---: | ---: |")
+    for n in incremental:
+        row = _incremental(work, n, args)
+        report["incremental"].append(row)
+        print(
+            f"| {n:,} | {row['fill_s']:.0f} | {row['new_article_s']:.3f} | {row['stories']} | {row['articles']} |",
+            flush=True,
+        )
+    if len(report["incremental"]) >= 2:
+        first, last = report["incremental"][0], report["incremental"][-1]
+        print(
+            f"\nt(one new | {last['size']:,}) / t(one new | {first['size']:,}) = "
+            f"{last['new_article_s'] / first['new_article_s']:.2f} (target <= 1.5)"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GB RAM"
+
+
+def _header() -> str:
+    cols = ["articles", "form", *STAGES, "total (s)", "articles/s", "peak MB", "store MB"]
+    return "| " + " | ".join(cols) + " |\n|" + " ---: |" * len(cols)
+
+
+def _line(row: dict[str, Any]) -> str:
+    stages = [f"{row['timings'].get(s, 0.0):.1f}" for s in STAGES]
+    cells = [
+        f"{row['size']:,}",
+        row["form"],
+        *stages,
+        f"{row['total_s']:.1f}",
+        f"{row['rate']:.0f}",
+        f"{row['peak_mb']:.0f}",
+        f"{row['store_mb']:.0f}",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _scaling(rows: list[dict[str, Any]]) -> None:
+    text = [r for r in rows if r["form"] != "html"]
+    for a, b in itertools.pairwise(text):
+        ratio = b["total_s"] / a["total_s"]
+        print(f"\nt({b['size']:,}) / t({a['size']:,}) = {ratio:.2f} for {b['size'] / a['size']:.0f}x the articles")
+
+
+def _corpus(work: Path, n: int, form: str) -> Path:
+    from checker import synth
+
+    path = work / f"corpus-{form}-{n}"
+    done = path / ".complete"
+    if not done.exists():
+        synth.write_corpus(path, n, form)
+        done.write_text("ok\n")
+    return path
+
+
+def _remove(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+def _size_mb(db: Path) -> float:
+    return sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists()) / 2**20
+
+
+def _run_child(child: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "checker.bench", "--engine", args.engine, "--_child", *child]
+    if args.scheduler:
+        cmd[3:3] = ["--scheduler", args.scheduler]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _incremental(work: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Fill a store with n articles (a batch run), then check three new articles against it."""
+    corpus = _corpus(work, n, "text")
+    db = work / f"archive-{n}.db"
+    fill = 0.0
+    batch_store = work / f"store-text-{n}.db"
+    if batch_store.exists() and not (work / f"archive-{n}.complete").exists():  # the batch run filled one
+        _copy(batch_store, db)
+        (work / f"archive-{n}.complete").write_text("ok\n")
+    if not (work / f"archive-{n}.complete").exists():
+        _remove(db)
+        fill = _run_child(["batch", str(corpus), str(db), str(work / f"report-archive-{n}")], args)["total_s"]
+        (work / f"archive-{n}.complete").write_text("ok\n")
+    from checker import synth
+
+    # a new article: another outlet's rewrite of an archived article (drops a sentence), so that it
+    # joins a story of the archive; a copy of the store per new article, so that each is checked
+    # against exactly n articles
+    archived = list(synth.articles(n))
+    times, stories, loaded = [], 0, 0
+    for k in range(3):
+        article = dict(archived[(k + 1) * n // 4])
+        paragraphs = article["text"].split("\n\n")
+        article["text"] = "\n\n".join(paragraphs[:1] + paragraphs[2:])
+        article["outlet"] = "Late Wire"
+        new = work / f"new-{n}-{k}"
+        new.mkdir(exist_ok=True)
+        (new / "article.txt").write_text(synth.as_text(article), encoding="utf-8")
+        copy = work / f"archive-{n}-copy.db"
+        _remove(copy)
+        _copy(db, copy)
+        row = _run_child(["incremental", str(new), str(copy), str(work / f"report-new-{n}")], args)
+        times.append(row["total_s"])
+        stories, loaded = row["stories"], row["articles"]
+    return {
+        "size": n,
+        "fill_s": fill,
+        "new_article_s": statistics.median(times),
+        "stories": stories,
+        "articles": loaded,
+        "runs": times,
+    }
+
+
+def _copy(src: Path, dst: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+
+
+def _child(argv: list[str], engine_name: str, scheduler: str | None) -> dict[str, Any]:
+    """One measured run in this (fresh) process."""
+    from checker import pipeline
+    from checker.engine import make_engine
+    from checker.report import write_reports
+
+    mode, corpus, db, out = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
+    engine = make_engine(engine_name, scheduler)
+    clock = time.perf_counter()
+    try:
+        result = pipeline.check([corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental")
+    finally:
+        engine.close()
+    report_clock = time.perf_counter()
+    write_reports(result, out / "findings.json", out)
+    end = time.perf_counter()
+    timings = dict(result.timings)
+    timings["report"] = end - report_clock
+    n = len(result.new_articles) if mode == "incremental" else len(result.articles)
+    return {
+        "timings": timings,
+        "total_s": end - clock,
+        "rate": n / (end - clock) if end > clock else 0.0,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "articles": len(result.articles),
+        "stories": len(result.stories),
+        "findings": len(result.findings),
+    }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

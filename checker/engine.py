@@ -1,0 +1,125 @@
+"""Execution engines: where the per-file, per-article and per-story work of a run executes.
+
+The pipeline cuts its parallel work into batches (files to read, articles to analyse, stories to
+align and check) and hands each batch to `Engine.map(fn, batches, **shared)`, which returns
+`[fn(batch, **shared) for batch in batches]` in order. `fn` must be a module-level function and
+pure (the same batch, the same result), so where it runs changes nothing in the output.
+
+- `LocalEngine()` runs in the calling process, one batch after another (the default: embedded,
+  no services). `LocalEngine(workers=N)` spreads batches over N processes on this machine.
+- `DaskEngine(scheduler)` runs each batch as a Dask task: `scheduler` is a Distributed
+  scheduler address (`tcp://host:8786`), a `distributed.Client`, `"sync"` (Dask's synchronous
+  scheduler, for tests and debugging), `"threads"`/`"processes"`, or None for a LocalCluster
+  with one worker process per core. Shared arguments (the knowledge base, the rule
+  configuration) are sent once per worker, not once per task. Needs `pip install checker[dask]`.
+
+Global stages (grouping articles into stories, rules that compare two stories, scoring outlets,
+writing the store and the reports) stay in the calling process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    name: str
+
+    def map(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> list[R]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """Batches in this process (workers=1) or in a pool of worker processes."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> list[R]:
+        if self.workers == 1 or len(batches) < 2:
+            return [fn(batch, **shared) for batch in batches]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers)
+        futures = [self._pool.submit(fn, batch, **shared) for batch in batches]
+        return [f.result() for f in futures]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+class DaskUnavailable(RuntimeError):
+    """Dask is not installed: `pip install 'checker[dask]'`."""
+
+
+class DaskEngine:
+    """Batches as Dask tasks, on a Distributed cluster or one of Dask's local schedulers."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: Any = None) -> None:
+        try:
+            import dask  # noqa: F401
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise DaskUnavailable("the dask engine needs Dask: pip install 'checker[dask]'") from exc
+        self._owned: list[Any] = []
+        self._local: str | None = None
+        self.client: Any = None
+        if isinstance(scheduler, str) and scheduler in ("sync", "synchronous", "threads", "processes"):
+            self._local = "sync" if scheduler == "synchronous" else scheduler
+            return
+        from distributed import Client, LocalCluster
+
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=None)
+            self._owned.append(cluster)
+            scheduler = cluster
+        self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+        if self.client is not scheduler:
+            self._owned.insert(0, self.client)
+
+    def map(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> list[R]:
+        if not batches:
+            return []
+        if self._local is not None:
+            import dask
+
+            shared_d = {k: dask.delayed(v, pure=False) for k, v in shared.items()}
+            tasks = [dask.delayed(fn, pure=False)(batch, **shared_d) for batch in batches]
+            return list(dask.compute(*tasks, scheduler=self._local))
+        shared_f = {k: self.client.scatter(v, broadcast=True, hash=False) for k, v in shared.items()}
+        futures = self.client.map(fn, list(batches), pure=False, **shared_f)
+        results: list[R] = self.client.gather(futures)
+        return results
+
+    def close(self) -> None:
+        for owned in self._owned:
+            owned.close()
+        self._owned = []
+
+
+def make_engine(name: str = "local", scheduler: Any = None, workers: int = 1) -> Engine:
+    """An engine by name: "local" (embedded) or "dask" (optional extra)."""
+    if name == "local":
+        return LocalEngine(workers)
+    if name == "dask":
+        return DaskEngine(scheduler)
+    raise ValueError(f"unknown engine {name!r}: one of {', '.join(ENGINES)}")
+
+
+def batches(items: Sequence[T], size: int) -> list[list[T]]:
+    """`items` cut into consecutive lists of at most `size`."""
+    return [list(items[i : i + size]) for i in range(0, len(items), max(1, size))]

@@ -1,0 +1,59 @@
+"""The synthetic corpus generator and the benchmark driver (tiny sizes, nothing timed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from checker import bench, pipeline, synth
+from checker.ingest import load_file
+
+
+def test_generator_is_deterministic_and_prefix_stable() -> None:
+    first = list(synth.articles(30, seed=3))
+    assert first == list(synth.articles(30, seed=3))
+    assert list(synth.articles(60, seed=3))[:28] == first[:28]  # only the last story may be cut short
+    assert first != list(synth.articles(30, seed=4))
+    assert len({a["id"] for a in first}) == 30
+
+
+def test_every_divergence_is_planted_somewhere() -> None:
+    planted = Counter(kind for a in synth.articles(600) for kind in a["planted"])
+    assert set(planted) == set(synth.DIVERGENCES)
+
+
+@pytest.mark.parametrize("form", synth.FORMS)
+def test_forms_read_back_as_the_same_articles(form: str, tmp_path: Path) -> None:
+    files = synth.write_corpus(tmp_path, 12, form, per_file=5)
+    again = synth.write_corpus(tmp_path / "again", 12, form, per_file=5)
+    assert [f.read_bytes() for f in files] == [f.read_bytes() for f in again]
+    articles = [a for f in files for a in load_file(f).articles]
+    expected = list(synth.articles(12))
+    assert [a.outlet for a in articles] == [e["outlet"] for e in expected]
+    assert [a.published.isoformat() if a.published else None for a in articles] == [e["published"] for e in expected]
+
+
+def test_planted_divergences_are_found(tmp_path: Path) -> None:
+    synth.write_corpus(tmp_path, 150, "text")
+    result = pipeline.check([tmp_path], db=None, today=dt.date(2025, 12, 1))
+    categories = {f.category for f in result.findings}
+    assert "role" in categories and len(categories) >= 3
+    assert len(result.stories) < 60  # 150 articles of ~30 stories, grouped
+
+
+def test_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bench.json"
+    code = bench.main(
+        ["--sizes", "20", "--incremental", "20", "--html", "5", "--workdir", str(tmp_path), "--json", str(out)]
+    )
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "articles/s" in printed and "one new article" in printed
+    report = json.loads(out.read_text())
+    assert [r["form"] for r in report["batch"]] == ["text", "html"]
+    assert set(bench.STAGES) <= set(report["batch"][0]["timings"])
+    assert report["incremental"][0]["stories"] >= 1

@@ -1,0 +1,145 @@
+"""Engines: the local and the Dask engine give byte-identical reports; incremental checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from checker import pipeline, synth
+from checker.engine import LocalEngine, batches, make_engine
+from checker.report.jsonreport import build_document
+
+TODAY = dt.date(2025, 12, 1)
+
+
+def _report(result: pipeline.RunResult) -> str:
+    document = build_document(result)
+    document.pop("generated_at", None)
+    return json.dumps(document, sort_keys=True, ensure_ascii=False)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("synth")
+    synth.write_corpus(root / "text", 40, "text")
+    synth.write_corpus(root / "jsonl", 12, "jsonl", seed=1, per_file=5)
+    synth.write_corpus(root / "html", 6, "html", seed=2)
+    return root
+
+
+@pytest.fixture(scope="module")
+def local_report(corpus: Path) -> str:
+    return _report(pipeline.check([corpus], db=None, today=TODAY))
+
+
+def _dask() -> None:
+    pytest.importorskip("distributed", reason="the dask engine needs the optional extra: pip install 'checker[dask]'")
+
+
+def test_batching_does_not_change_findings(corpus: Path, local_report: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "STORIES_PER_TASK", 2)
+    monkeypatch.setattr(pipeline, "ARTICLES_PER_TASK", 3)
+    monkeypatch.setattr(pipeline, "FILES_PER_TASK", 4)
+    monkeypatch.setattr(pipeline, "FILES_PER_ROUND", 7)
+    assert _report(pipeline.check([corpus], db=None, today=TODAY)) == local_report
+
+
+def test_local_engine_with_worker_processes(corpus: Path, local_report: str) -> None:
+    engine = LocalEngine(workers=2)
+    try:
+        assert _report(pipeline.check([corpus], db=None, today=TODAY, engine=engine)) == local_report
+    finally:
+        engine.close()
+
+
+def test_dask_synchronous_scheduler_is_identical(corpus: Path, local_report: str, tmp_path: Path) -> None:
+    _dask()
+    engine = make_engine("dask", "sync")
+    try:
+        result = pipeline.check([corpus], db=tmp_path / "c.db", today=TODAY, engine=engine)
+    finally:
+        engine.close()
+    assert _report(result) == local_report
+
+
+def test_dask_two_worker_cluster_is_identical(corpus: Path, local_report: str) -> None:
+    _dask()
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        engine = make_engine("dask", client)
+        result = pipeline.check([corpus], db=None, today=TODAY, engine=engine)
+        engine.close()
+    assert _report(result) == local_report
+
+
+def test_batches() -> None:
+    assert batches([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert batches([], 3) == []
+    with pytest.raises(ValueError):
+        make_engine("spark")
+
+
+def test_incremental_checks_only_the_story_joined(tmp_path: Path) -> None:
+    archive = list(synth.articles(60))
+    folder = tmp_path / "archive"
+    for k, article in enumerate(archive):
+        (folder / f"{k:03d}.txt").parent.mkdir(exist_ok=True)
+        (folder / f"{k:03d}.txt").write_text(synth.as_text(article), encoding="utf-8")
+    db = tmp_path / "c.db"
+    batch = pipeline.check([folder], db=db, today=TODAY)
+    # another outlet rewrites an archived article: it joins that article's story
+    original = archive[30]
+    rewrite = dict(original, outlet="Late Wire")
+    paragraphs = rewrite["text"].split("\n\n")
+    rewrite["text"] = "\n\n".join(paragraphs[:1] + paragraphs[2:])
+    new = tmp_path / "new"
+    new.mkdir()
+    (new / "late.txt").write_text(synth.as_text(rewrite), encoding="utf-8")
+    result = pipeline.check([new], db=db, today=TODAY, against_store=True)
+    assert len(result.new_articles) == 1
+    original_id = next(a.id for a in batch.articles if a.path.endswith("030.txt"))
+    story_of_original = batch.story_of(original_id)
+    members = next(s for s in batch.stories if s.id == story_of_original).articles
+    joined = result.story_of(result.new_articles[0])
+    assert joined == story_of_original
+    story = next(s for s in result.stories if s.id == joined)
+    assert set(story.articles) == {*members, result.new_articles[0]}
+    assert len(result.stories) < len(batch.stories)
+    assert {result.story_of_finding[f.id] for f in result.findings} <= {s.id for s in result.stories}
+    # checked again: the same story, nothing added twice to the archive
+    again = pipeline.check([new], db=db, today=TODAY, against_store=True)
+    assert again.story_of(again.new_articles[0]) == joined
+    assert _report(again) == _report(result)
+
+
+def test_incremental_needs_a_store(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        pipeline.check([tmp_path], db=None, against_store=True)
+
+
+def test_cli_engine_options(corpus: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    _dask()
+    out = tmp_path / "out"
+    args = ["check", str(corpus / "text"), "--db", str(tmp_path / "c.db"), "--json", str(out / "f.json")]
+    args += ["--html", str(out), "--today", "2025-12-01", "--fail-on", "never"]
+    local = CliRunner().invoke(main, args)
+    assert local.exit_code == 0, local.output
+    first = json.loads((out / "f.json").read_text())
+    dask_run = CliRunner().invoke(main, [*args, "--engine", "dask", "--scheduler", "sync"])
+    assert dask_run.exit_code == 0, dask_run.output
+    second = json.loads((out / "f.json").read_text())
+    first.pop("generated_at"), second.pop("generated_at")
+    assert first == second
+    bad = CliRunner().invoke(main, [*args, "--scheduler", "sync"])
+    assert bad.exit_code == 2
