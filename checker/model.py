@@ -10,6 +10,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -178,9 +179,10 @@ class Finding:
     def flagged(self) -> list[Evidence]:
         return [e for e in self.evidence if e.role == "flagged"]
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """Stable across runs: rule plus the flagged and reference places."""
+        """Stable across runs: rule plus the flagged and reference places (computed once; findings are
+        not changed after they are made)."""
         places = sorted(f"{e.role}:{e.article}:{e.start}:{e.end}:{e.span}" for e in self.evidence)
         return short_hash(self.rule, *places, length=12)
 

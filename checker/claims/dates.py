@@ -89,6 +89,11 @@ RELATIVE = re.compile(
     | \b(?P<word>yesterday|today|tomorrow|tonight)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+_DIGIT = re.compile(r"\d")
+_RELATIVE_HINT = re.compile(
+    r"\b(?:ago|earlier|later|before|from\s+now|last|next|this|past|coming|yesterday|today|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
 FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be|plans?\s+to|planned|scheduled|expected\s+to|next)\b", re.IGNORECASE)
 
 
@@ -127,7 +132,8 @@ def extract_dates(sentence: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     future = bool(FUTURE.search(sentence))
-    for m in ABSOLUTE.finditer(sentence):
+    has_digit = _DIGIT.search(sentence) is not None  # every absolute date has a day or a year
+    for m in ABSOLUTE.finditer(sentence) if has_digit else ():
         value = _absolute(m)
         if value is None:
             continue
@@ -151,11 +157,13 @@ def extract_dates(sentence: str) -> list[DateMention]:
             "future": future or which == "next",
         }
         found.append(DateMention(m.start("weekday"), m.end(), value))
-    for m in RELATIVE.finditer(sentence):
+    for m in RELATIVE.finditer(sentence) if _RELATIVE_HINT.search(sentence) else ():
         value = _relative(m)
         if value is not None:
             value["future"] = future
             found.append(DateMention(m.start(), m.end(), value))
+    if not found:
+        return found
     found.sort(key=lambda d: d.start)
     context = content_stems(sentence)
     for mention in found:

@@ -130,9 +130,17 @@ def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]
     return before, after, admin
 
 
+@lru_cache(maxsize=4)
 def _title_pattern_source(kb: KnowledgeBase) -> tuple[str, ...]:
     # "PM", "VP" and other abbreviations are too ambiguous before names.
     return tuple(sorted(title for title in kb.titles if len(title) > 2))
+
+
+@lru_cache(maxsize=4)
+def _title_hint(kb: KnowledgeBase) -> re.Pattern[str]:
+    """A cheap test for any title word: most sentences have none, and the role patterns are costly."""
+    words = sorted({w for title in _title_pattern_source(kb) for w in re.split(r"[\s-]+", title) if len(w) > 3})
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")", re.IGNORECASE)
 
 
 def _jurisdiction(kb: KnowledgeBase, words: str | None) -> str:
@@ -170,6 +178,8 @@ def _clean_name(name: str) -> str:
 def extract_roles(sentence: str, people: PeopleContext) -> list[tuple[int, int, dict[str, Any]]]:
     """Role claims in a sentence: (start, end, value) with offsets relative to the sentence."""
     kb = people.kb
+    if not _title_hint(kb).search(sentence):
+        return []
     before, after, _ = _patterns(_title_pattern_source(kb))
     found: list[tuple[int, int, dict[str, Any]]] = []
     for pattern in (before, after):

@@ -720,7 +720,8 @@ class ReportData:
     def filters(self) -> dict[str, Any]:
         present = {f.rule for f in self.findings}
         outlets = sorted({o["name"] for c in self.cards.values() for o in c["flagged_outlets"]})
-        stories = [s for s in self.result.stories if any(self.story_of_finding[f.id] == s.id for f in self.findings)]
+        with_findings = set(self.story_of_finding.values())
+        stories = [s for s in self.result.stories if s.id in with_findings]
         return {
             "severities": list(SEVERITIES),
             "categories": [c for c in CATEGORIES if any(f.category == c for f in self.findings)],
