@@ -130,6 +130,7 @@ class ReferenceTime:
     latest: date
     source: str  # "published", "dateline", "text dates", "office holders", "story", "unknown"
     detail: str = ""
+    open_ended: bool = False  # `latest` is only the day of the run: nothing in the article bounds it
 
     @property
     def point(self) -> date:

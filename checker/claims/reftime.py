@@ -252,9 +252,9 @@ def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, tod
     if interval is not None:
         lo, hi, supporting = interval
         names = ", ".join(sorted({c.value["person"] for c in supporting}))
-        return ReferenceTime(lo, min(hi, today), "office holders", f"in office together: {names}")
+        return ReferenceTime(lo, min(hi, today), "office holders", f"in office together: {names}", hi >= today)
     if bound > FAR_PAST:
-        return ReferenceTime(bound, today, "text dates", "the latest date the text mentions")
+        return ReferenceTime(bound, today, "text dates", "the latest date the text mentions", True)
     return ReferenceTime(FAR_PAST, today, "unknown", "no date, dateline or dated evidence")
 
 

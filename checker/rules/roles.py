@@ -33,10 +33,12 @@ def _when(rt: ReferenceTime) -> str:
     if rt.source == "story":
         return f"its story is dated around {rt.latest.isoformat()}"
     if rt.source == "office holders":
-        return (
-            f"the people it names held their offices together between {rt.earliest.isoformat()} "
-            f"and {rt.latest.isoformat()}"
+        span = (
+            f"from {rt.earliest.isoformat()} on"
+            if rt.open_ended
+            else f"between {rt.earliest.isoformat()} and {rt.latest.isoformat()}"
         )
+        return f"the people it names held their offices together {span}"
     return f"it mentions events as late as {rt.earliest.isoformat()}"
 
 
