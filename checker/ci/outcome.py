@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Literal
 
 from checker.ci.baseline import BaselineEntry
 from checker.ci.fingerprint import fingerprints, flagged_evidence
-from checker.model import SEVERITY_RANK, Article, Evidence, Finding, InputError
+from checker.model import SEVERITY_RANK, Evidence, Finding, InputError
 from checker.pipeline import RunResult
 
 Status = Literal["new", "baselined", "outside"]
@@ -83,19 +82,6 @@ def display_path(path: str) -> str:
     return candidate.as_posix()
 
 
-_LINE = re.compile(r"\bline (\d+)\b")
-
-
-def evidence_line(evidence: Evidence, article: Article | None) -> int:
-    """The source line of `evidence`; for metadata ("published: 2023-02-19") the line it was read
-    from, as the article's provenance records it ("byline line 4: ..."), when known."""
-    if evidence.start >= 0 or article is None:
-        return evidence.line
-    name = evidence.sentence.split(":", 1)[0].strip()
-    match = _LINE.search(article.provenance.get(name, ""))
-    return int(match.group(1)) if match else evidence.line
-
-
 def assess(
     result: RunResult,
     *,
@@ -137,9 +123,9 @@ def assess(
                 status=status,
                 where=where,
                 path=display_path(where.path),
-                line=evidence_line(where, articles.get(where.article)),
+                line=where.line,
                 reason=accepted[fp].reason if fp in accepted else "",
-                lines=[evidence_line(e, articles.get(e.article)) for e in finding.evidence],
+                lines=[e.line for e in finding.evidence],
             )
         )
     found = {r.fingerprint for r in rows}

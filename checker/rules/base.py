@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,7 +96,12 @@ def claim_evidence(ctx: StoryContext, claim: Claim, role: EvidenceRole) -> Evide
     )
 
 
+_PROVENANCE_LINE = re.compile(r"\bline (\d+)\b")
+
+
 def metadata_evidence(article: Article, name: str, value: str, role: EvidenceRole) -> Evidence:
+    """Evidence of a metadata field, at the line it was read from ("byline line 4: ...") when known."""
+    found = _PROVENANCE_LINE.search(article.provenance.get(name, ""))
     return Evidence(
         article=article.id,
         outlet=article.outlet,
@@ -103,7 +109,7 @@ def metadata_evidence(article: Article, name: str, value: str, role: EvidenceRol
         sentence=f"{name}: {value}",
         span=value,
         role=role,
-        line=1,
+        line=int(found.group(1)) if found else 1,
     )
 
 
