@@ -543,12 +543,10 @@ class StoryIndex:
         """The date factor of the story's dated article nearest in time (1.0 when none)."""
         if published is None:
             return 1.0
-        factors = [
-            date_factor(published, self._dates[m], self.settings)
-            for m in self._members[story]
-            if self._dates[m] is not None
-        ]
-        return max(factors, default=1.0)
+        # A story's articles share few distinct dates: one factor per date, not per member.
+        dates = {self._dates[m] for m in self._members[story]}
+        dates.discard(None)
+        return max((date_factor(published, d, self.settings) for d in dates if d is not None), default=1.0)
 
     def _cosines(self, q_ids: IntArray, q_w: FloatArray, docs: list[int]) -> FloatArray:
         """Cosine of the (sorted, unit) query with each doc, all in one vectorised pass."""
