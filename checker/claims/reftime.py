@@ -5,7 +5,8 @@ In order: the published date, unless the article's own evidence contradicts it (
 with present-tense titles they could not hold then, sister articles of the same story dated
 far away, dated events after publication); the dates of sister articles in the story; the
 interval in which the office holders the article names were all in office, narrowed by the
-latest full date the text mentions; else unknown.
+latest full date the text mentions; else unknown. An undated article's dateline comes first when
+it gives a single day.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from checker.claims.dates import resolve
+from checker.claims.dates import extract_dates, resolve
 from checker.knowledge import LEADER_OFFICES, KnowledgeBase
 from checker.model import Article, Claim, ReferenceTime
 
@@ -169,7 +170,9 @@ def reference_times(
             conflicts[article.id] = conflict
             times[article.id] = conflict.corrected
             continue
-        times[article.id] = _inferred(own, sibling_day, kb, today)
+        times[article.id] = _from_dateline(article, own, sibling_day, kb, today) or _inferred(
+            own, sibling_day, kb, today
+        )
     return times, conflicts
 
 
@@ -237,6 +240,45 @@ def _whole_years_apart(a: date, b: date, grace: int = 3) -> bool:
             if abs((a - shifted).days) <= grace:
                 return True
     return False
+
+
+def _from_dateline(
+    article: Article, own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, today: date
+) -> ReferenceTime | None:
+    """An undated article's dateline ("FRANKFURT, March 5 (Wire) -"), when it gives one day.
+
+    Datelines rarely carry a year: it comes from the story's dates, else from when the people the
+    article names held their offices together - but only when that leaves a single day.
+    """
+    if not article.dateline:
+        return None
+    days = [m.value for m in extract_dates(article.dateline) if not m.value.get("relative") and m.value.get("day")]
+    if not days:
+        return None
+    value = days[0]
+    if value.get("year") is not None:
+        span = resolve(value, today)
+        how = "its dateline"
+    elif sibling_day is not None:
+        span = resolve(value, sibling_day)
+        how = "its dateline, in the year of its story"
+    else:
+        interval = office_interval(own, kb, lower_bound(own, kb, today))
+        if interval is None:
+            return None
+        lo, hi = interval[0], min(interval[1], today)
+        candidates = [
+            span
+            for year in range(lo.year, hi.year + 1)
+            if (span := resolve({**value, "year": year}, today)) and lo <= span[0] <= hi
+        ]
+        if len(candidates) != 1:
+            return None  # "March 5" in several years the named office holders share
+        span = candidates[0]
+        how = "its dateline, in the only year its office holders allow"
+    if span is None or span[0] > today:
+        return None
+    return ReferenceTime(span[0] - timedelta(days=1), span[0], "dateline", f"{how}: '{article.dateline}'")
 
 
 def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, today: date) -> ReferenceTime:

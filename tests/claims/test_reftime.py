@@ -1,0 +1,68 @@
+"""Reference time: published date, dateline, story, office holders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker import claims, segment
+from checker.claims.reftime import reference_times
+from checker.knowledge import default_kb
+from checker.model import Article, article_id
+
+TODAY = date(2026, 11, 22)
+
+
+def article(text: str, published: date | None = None, dateline: str | None = None, outlet: str = "Wire") -> Article:
+    return Article(
+        id=article_id(text, outlet),
+        path=f"{outlet}.txt",
+        outlet=outlet,
+        title="t",
+        text=text,
+        published=published,
+        dateline=dateline,
+    )
+
+
+def reftime(*articles: Article):  # type: ignore[no-untyped-def]
+    kb = default_kb()
+    found = {a.id: claims.extract(a, segment.split_article(a), kb) for a in articles}
+    return reference_times(list(articles), found, kb, TODAY)[0]
+
+
+def test_published_date_comes_first() -> None:
+    a = article("Secretary of State Marco Rubio spoke.", published=date(2025, 3, 1), dateline="WASHINGTON, Feb 27")
+    rt = reftime(a)[a.id]
+    assert (rt.source, rt.latest) == ("published", date(2025, 3, 1))
+
+
+def test_dateline_with_a_year() -> None:
+    a = article("The bank met on Thursday.", dateline="FRANKFURT, June 6, 2024")
+    rt = reftime(a)[a.id]
+    assert (rt.source, rt.latest) == ("dateline", date(2024, 6, 6))
+
+
+def test_yearless_dateline_takes_the_only_year_the_office_holders_allow() -> None:
+    text = "FRANKFURT, June 6 (Wire) - Chancellor Friedrich Merz and Secretary of State Antony Blinken met."
+    a = article(text, dateline="FRANKFURT, June 6 (Wire)")
+    rt = reftime(a)[a.id]  # Merz took office in May 2025, Blinken left in January 2025: no year fits both
+    assert rt.source != "dateline"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Vice President JD Vance and Chancellor Olaf Scholz met in Munich.", date(2025, 2, 14))],
+)
+def test_yearless_dateline_in_a_single_shared_year(text: str, expected: date) -> None:
+    a = article(f"MUNICH, Feb 14 (Wire) - {text}", dateline="MUNICH, Feb 14 (Wire)")
+    rt = reftime(a)[a.id]  # Vance from 2025-01-20, Scholz until 2025-05-06: only February 2025 fits
+    assert (rt.source, rt.latest) == ("dateline", expected)
+
+
+def test_undated_article_takes_its_story_dates() -> None:
+    dated = article("Ministers met in Vienna.", published=date(2024, 5, 2), outlet="Post")
+    undated = article("Ministers met in Vienna on Thursday.")
+    rt = reftime(dated, undated)[undated.id]
+    assert rt.source == "story" and rt.earliest <= date(2024, 5, 2) <= rt.latest
