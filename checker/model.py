@@ -192,6 +192,7 @@ class Finding:
 class InputError:
     path: str
     message: str
+    line: int | None = None  # the line of the file at fault, when one is (a malformed JSONL line)
 
 
 @dataclass

@@ -138,7 +138,11 @@ def github_annotations(outcome: Outcome) -> str:
     """An annotation per new finding at the file and line of its flagged words, one per
     unreadable input, and a notice listing what the baseline accepted that is now fixed."""
     lines = [
-        workflow_command("error", {"file": display(e.path), "title": "unreadable input"}, e.message)
+        workflow_command(
+            "error",
+            {"file": display(e.path), **({"line": str(e.line)} if e.line else {}), "title": "unreadable input"},
+            e.message,
+        )
         for e in outcome.errors
     ]
     shown = outcome.with_status("new") if outcome.comparing else outcome.rows

@@ -96,7 +96,9 @@ def _apply_front_matter(
         if name == "published":
             found = coerce_date(value)
             if found is None:
-                errors.append(InputError(path, f"line {number}: front matter date '{value}' is not a date; ignored"))
+                errors.append(
+                    InputError(path, f"line {number}: front matter date '{value}' is not a date; ignored", number)
+                )
                 continue
             meta.published = found
         elif name == "outlet":
@@ -293,15 +295,15 @@ def load_jsonl(source: str, path: str) -> tuple[list[Article], list[InputError]]
         try:
             value = json.loads(line)
         except json.JSONDecodeError as err:
-            errors.append(InputError(path, f"line {number}: malformed JSON: {err.msg} (column {err.colno})"))
+            errors.append(InputError(path, f"line {number}: malformed JSON: {err.msg} (column {err.colno})", number))
             continue
         if not isinstance(value, dict):
-            errors.append(InputError(path, f"line {number}: expected a JSON object, found {_kind(value)}"))
+            errors.append(InputError(path, f"line {number}: expected a JSON object, found {_kind(value)}", number))
             continue
         try:
             metas.append(piece_from_object(value, f"line {number}", line, 0, len(line)))
         except ValueError as err:
-            errors.append(InputError(path, f"line {number}: {err}"))
+            errors.append(InputError(path, f"line {number}: {err}", number))
             continue
         metas[-1].line_map = [number] * len(metas[-1].line_map)
     if not metas and not errors:

@@ -109,7 +109,10 @@ def build_document(result: RunResult) -> dict[str, Any]:
             for s in sorted(result.article_scores, key=lambda s: (path_of.get(s.article, ""), s.article))
             if s.copy_of_outlet
         ],
-        "errors": [{"path": e.path, "message": e.message} for e in sorted(result.errors, key=lambda e: e.path)],
+        "errors": [
+            {"path": e.path, "message": e.message, **({"line": e.line} if e.line else {})}
+            for e in sorted(result.errors, key=lambda e: (e.path, e.line or 0))
+        ],
     }
 
 
