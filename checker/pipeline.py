@@ -21,6 +21,7 @@ loaded from the store, aligned and checked. See the README's "Running at scale".
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -53,8 +54,27 @@ from checker.scoring import score_outlets
 from checker.store import Store
 from checker.textsim import article_terms
 
-# Bump when segmentation or claim extraction changes, so stored claims are extracted again.
-CLAIMS_VERSION = f"{__version__}-1"
+
+def _claims_version() -> str:
+    """A fingerprint of everything that shapes stored sentences and claims: the splitter, the claim
+    extractors, name folding and the knowledge base. Any edit to them re-extracts cached articles, so
+    no store ever serves claims an older extractor made (a hand-bumped number gets forgotten)."""
+    package = Path(__file__).parent
+    sources = [
+        package / "segment.py",
+        package / "names.py",
+        *sorted((package / "claims").glob("*.py")),
+        *sorted((package / "data").glob("titles.csv")),
+        *sorted((package / "data" / "kb").glob("*.csv")),
+    ]
+    digest = hashlib.sha256(__version__.encode())
+    for path in sources:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}-{digest.hexdigest()[:12]}"
+
+
+CLAIMS_VERSION = _claims_version()
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 

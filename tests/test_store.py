@@ -66,3 +66,18 @@ def test_not_a_database(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match=r"bad\.db"):
         Store(bad)
+
+
+def test_cached_claims_are_reused_only_for_the_same_extractor(tmp_path: Path) -> None:
+    from checker.ingest import load_file
+    from checker.knowledge import default_kb
+    from checker.pipeline import CLAIMS_VERSION, analyse_article
+
+    loaded = load_file(corpus(tmp_path) / "a.txt")
+    (article,) = loaded.articles
+    with Store(tmp_path / "c.db") as store:
+        store.save_file(loaded.source, None, [(article, *analyse_article(article, default_kb()))], CLAIMS_VERSION)
+        cached = store.cached_article(article.id, CLAIMS_VERSION)
+        assert cached is not None and cached[1]
+        assert store.cached_article(article.id, "an older extractor") is None
+    assert CLAIMS_VERSION.startswith("0.1.0-") and len(CLAIMS_VERSION) > len("0.1.0-")
