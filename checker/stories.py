@@ -47,6 +47,7 @@ import numpy as np
 import numpy.typing as npt
 
 from checker.align import shared_statements
+from checker.claims.dates import whole_years_apart
 from checker.model import Article, Story, short_hash
 from checker.textsim import NAME_PREFIX, NUMBER_PREFIX, article_terms, rough_sentences
 
@@ -107,7 +108,7 @@ def date_factor(a: date | None, b: date | None, settings: StorySettings) -> floa
     grace = settings.date_grace_days
     if gap <= grace:
         return 1.0
-    if gap > 300 and _year_slip(a, b, grace):
+    if gap > 300 and whole_years_apart(a, b, grace):
         return settings.year_slip_factor
     if gap >= settings.date_far_days:
         return settings.date_far_floor
@@ -115,21 +116,6 @@ def date_factor(a: date | None, b: date | None, settings: StorySettings) -> floa
         return settings.date_floor
     part = math.log(gap / grace) / math.log(settings.date_full_days / grace)
     return 1.0 - (1.0 - settings.date_floor) * part
-
-
-def _year_slip(a: date, b: date, grace: int) -> bool:
-    for years in (1, 2, 3):
-        for shifted in (_shift_years(b, years), _shift_years(b, -years)):
-            if abs((a - shifted).days) <= grace:
-                return True
-    return False
-
-
-def _shift_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def _idf(df: IntArray, n_docs: int) -> FloatArray:

@@ -256,3 +256,17 @@ def _nearest_year(month: int, day: int, ref: date) -> int:
         except ValueError:
             continue
     return best
+
+
+def whole_years_apart(a: date, b: date, grace: int = 3) -> bool:
+    """The same calendar day (give or take `grace` days) one to three years apart: the signature of a
+    wrong year in a date line, and of annual events that are not the same event."""
+    for years in (1, 2, 3):
+        for sign in (1, -1):
+            try:
+                shifted = b.replace(year=b.year + sign * years)
+            except ValueError:  # 29 February
+                shifted = b.replace(year=b.year + sign * years, day=28)
+            if abs((a - shifted).days) <= grace:
+                return True
+    return False

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from checker.claims.dates import extract_dates, resolve
+from checker.claims.dates import extract_dates, resolve, whole_years_apart
 from checker.knowledge import LEADER_OFFICES, KnowledgeBase
 from checker.model import Article, Claim, ReferenceTime
 
@@ -196,7 +196,7 @@ def _published_conflict(
     siblings_say_elsewhere = bool(siblings) and len(far_siblings) == len(siblings) and sibling_day is not None
     later = _later_dates(own, published)
     kinds = sum([office_says_elsewhere, siblings_say_elsewhere, bool(later)])
-    year_slip = siblings_say_elsewhere and sibling_day is not None and _whole_years_apart(published, sibling_day)
+    year_slip = siblings_say_elsewhere and sibling_day is not None and whole_years_apart(published, sibling_day)
     if kinds < 2 and not (office_says_elsewhere and len(impossible) >= 3) and not year_slip:
         return None
     if siblings_say_elsewhere and sibling_day is not None:
@@ -223,23 +223,6 @@ def _published_conflict(
         far_siblings if siblings_say_elsewhere else [],
         later,
     )
-
-
-def _whole_years_apart(a: date, b: date, grace: int = 3) -> bool:
-    """The same calendar day in another year: the signature of a wrong year in a date line.
-
-    Story grouping put the article with its sisters on content alone; every one of them sits one
-    to three years off the same day, which no genuine follow-up does.
-    """
-    for years in (1, 2, 3):
-        for sign in (1, -1):
-            try:
-                shifted = b.replace(year=b.year + sign * years)
-            except ValueError:
-                shifted = b.replace(year=b.year + sign * years, day=28)
-            if abs((a - shifted).days) <= grace:
-                return True
-    return False
 
 
 def _from_dateline(
