@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from checker.knowledge import LEADER_OFFICES, Term, kb_metadata
 from checker.model import Claim, Evidence, ReferenceTime
@@ -13,7 +14,9 @@ from checker.rules.base import Flag, StoryContext, claim_evidence, kb_evidence
 _INFORMATIVE_SOURCES = ("published", "story", "office holders", "text dates")
 
 
+@lru_cache(maxsize=1)
 def _horizon() -> date:
+    """The date through which the shipped KB is known to be current (read once: the data is static)."""
     reliable = kb_metadata().get("reliable_through")
     return date.fromisoformat(reliable) if reliable else date.max
 
