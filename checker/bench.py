@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--form", default="text", choices=("text", "jsonl", "html"), help="form of the batch corpora")
     parser.add_argument("--engine", default="local", choices=("local", "dask"))
     parser.add_argument("--scheduler", default=None, help="Dask scheduler address (dask engine)")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="local engine: worker processes (default 0: one per core, as the CLI)"
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes (a minute or two)")
     parser.add_argument("--full", action="store_true", help="the issue's sizes: 1k/10k/50k, 1k/10k/100k")
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora and stores go")
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--_child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args._child:
-        print(json.dumps(_child(args._child, args.engine, args.scheduler)))
+        print(json.dumps(_child(args._child, args.engine, args.scheduler, args.workers)))
         return 0
     preset = FULL if args.full else QUICK if args.quick else DEFAULT
     sizes = [int(s) for s in (args.sizes or preset[0]).split(",") if s]
@@ -63,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="checker-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"# checker benchmark, {dt.date.today()}, {platform.python_version()} on {_machine()}")
-    print(f"# engine {args.engine}; corpora and stores under {work}\n")
+    workers = args.workers or os.cpu_count()
+    print(f"# engine {args.engine} ({workers} workers); corpora and stores under {work}\n")
     report: dict[str, Any] = {"machine": _machine(), "date": str(dt.date.today()), "batch": [], "incremental": []}
     print(_header())
     runs = [(n, args.form) for n in sizes] + ([(html_pages, "html")] if html_pages and args.form != "html" else [])
@@ -149,7 +153,8 @@ def _size_mb(db: Path) -> float:
 
 
 def _run_child(child: list[str], args: argparse.Namespace) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "checker.bench", "--engine", args.engine, "--_child", *child]
+    cmd = [sys.executable, "-m", "checker.bench", "--engine", args.engine, "--workers", str(args.workers)]
+    cmd += ["--_child", *child]
     if args.scheduler:
         cmd[3:3] = ["--scheduler", args.scheduler]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
@@ -208,14 +213,14 @@ def _copy(src: Path, dst: Path) -> None:
         a.backup(b)
 
 
-def _child(argv: list[str], engine_name: str, scheduler: str | None) -> dict[str, Any]:
+def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: int) -> dict[str, Any]:
     """One measured run in this (fresh) process."""
     from checker import pipeline
     from checker.engine import make_engine
     from checker.report import write_reports
 
     mode, corpus, db, out = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
-    engine = make_engine(engine_name, scheduler)
+    engine = make_engine(engine_name, scheduler, workers or os.cpu_count() or 1)
     clock = time.perf_counter()
     try:
         result = pipeline.check([corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -153,6 +154,13 @@ def main() -> None:
     help="Where per-article and per-story work runs: this process, or Dask tasks (pip install 'checker[dask]').",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Local engine: worker processes for per-article and per-story work (default 0: one per core; "
+    "1: everything in this process).",
+)
+@click.option(
     "--scheduler",
     metavar="ADDRESS",
     default=None,
@@ -178,6 +186,7 @@ def check(
     write_baseline_path: Path | None,
     output_format: str,
     engine_name: str,
+    workers: int,
     scheduler: str | None,
     against_store: bool,
 ) -> None:
@@ -206,7 +215,7 @@ def check(
     if scheduler is not None and engine_name != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     try:
-        engine = make_engine(engine_name, scheduler)
+        engine = make_engine(engine_name, scheduler, workers or os.cpu_count() or 1)
     except (DaskUnavailable, OSError) as exc:
         raise click.UsageError(str(exc)) from exc
     meter = _Progress(sys.stderr.isatty() if progress is None else progress)

@@ -141,11 +141,12 @@ def check(
     try:
         if store:
             result.run_id = store.start_run(started, result.paths, __version__)
-        _ingest(paths, result, store, kb, max_bytes, progress, engine)
-        if against_store and store is not None:
+        index = None if against_store else stories.StoryIndex()
+        _ingest(paths, result, store, kb, max_bytes, progress, engine, index)
+        if index is None and store is not None:
             _place_in_archive(result, store, progress)
-        else:
-            _stories(result, store, progress)
+        elif index is not None:
+            _stories(result, store, progress, index)
         _align_and_rules(result, kb, config, today, progress, engine)
         clock = time.perf_counter()
         result.outlets = score_outlets(result, store, kb)
@@ -198,20 +199,33 @@ def _load_batch(entries: Sequence[Entry], max_bytes: int) -> list[LoadedFile | I
     return out
 
 
+Analysis = tuple[list[Sentence], list[Claim]]
+
+
 def _analyse_batch(
-    articles: Sequence[Article], kb: KnowledgeBase
-) -> tuple[list[tuple[list[Sentence], list[Claim]]], float, float]:
-    """Task: the per-article stages of a batch; with the seconds spent segmenting and extracting."""
-    out = []
-    seg = ext = 0.0
-    for article in articles:
+    items: Sequence[tuple[Article, bool]], kb: KnowledgeBase, title_weight: int | None
+) -> tuple[list[tuple[Analysis | None, dict[str, int] | None]], float, float, float]:
+    """Task: the per-article stages of a batch: sentences and claims for the articles marked (the
+    others are cached in the store), and each article's story-grouping terms when `title_weight`
+    is given; with the seconds spent segmenting, extracting and counting terms."""
+    out: list[tuple[Analysis | None, dict[str, int] | None]] = []
+    seg = ext = ter = 0.0
+    for article, analyse in items:
         t0 = time.perf_counter()
-        sentences = segment.split_article(article)
-        t1 = time.perf_counter()
-        out.append((sentences, claims.extract(article, sentences, kb)))
-        seg += t1 - t0
-        ext += time.perf_counter() - t1
-    return out, seg, ext
+        analysis: Analysis | None = None
+        if analyse:
+            sentences = segment.split_article(article)
+            t1 = time.perf_counter()
+            analysis = (sentences, claims.extract(article, sentences, kb))
+            seg += t1 - t0
+            t0 = time.perf_counter()
+            ext += t0 - t1
+        terms = None
+        if title_weight is not None:
+            terms = dict(article_terms(article.title, article.text, title_weight))
+            ter += time.perf_counter() - t0
+        out.append((analysis, terms))
+    return out, seg, ext, ter
 
 
 def _ingest(
@@ -222,9 +236,11 @@ def _ingest(
     max_bytes: int,
     progress: Progress | None,
     engine: Engine,
+    index: stories.StoryIndex | None = None,
 ) -> None:
     """Read, segment and extract, a round of files at a time: each round's files are read as
-    tasks, their new articles analysed as tasks, then stored file by file, in input order."""
+    tasks, their new articles analysed as tasks, then stored, in input order. With `index`, each
+    article's grouping terms are counted in the same tasks and primed into it."""
     seen: set[str] = set()
     done = 0
     clock = time.perf_counter()
@@ -253,21 +269,29 @@ def _ingest(
         clock = time.perf_counter()
         ids = [a.id for _, fresh in files for a in fresh]
         cached = store.cached_articles(ids, CLAIMS_VERSION) if store else {}
-        todo = [a for _, fresh in files for a in fresh if a.id not in cached]
-        analysed: dict[str, tuple[list[Sentence], list[Claim]]] = dict(cached)
-        seg = ext = 0.0
+        todo = [(a, a.id not in cached) for _, fresh in files for a in fresh]
+        if index is None:
+            todo = [item for item in todo if item[1]]
+        analysed: dict[str, Analysis] = dict(cached)
+        seg = ext = ter = 0.0
         todo_batches = batches(todo, ARTICLES_PER_TASK)
-        for batch, (out, s_time, c_time) in zip(
-            todo_batches, engine.map(_analyse_batch, todo_batches, kb=kb), strict=True
-        ):
-            analysed.update((a.id, pair) for a, pair in zip(batch, out, strict=True))
-            seg, ext = seg + s_time, ext + c_time
+        title_weight = index.settings.title_weight if index is not None else None
+        tasks = engine.map(_analyse_batch, todo_batches, kb=kb, title_weight=title_weight)
+        for batch, (out, s_time, c_time, t_time) in zip(todo_batches, tasks, strict=True):
+            for (article, _), (analysis, terms) in zip(batch, out, strict=True):
+                if analysis is not None:
+                    analysed[article.id] = analysis
+                if index is not None and terms is not None:
+                    index.prime_terms(article.id, terms)
+            seg, ext, ter = seg + s_time, ext + c_time, ter + t_time
         wall = time.perf_counter() - clock
         # tasks may run in parallel: split the round's wall time in proportion to their CPU time
-        share = wall / (seg + ext) if seg + ext > 0 else 0.0
+        share = wall / (seg + ext + ter) if seg + ext + ter > 0 else 0.0
         result.add_time("segment", seg * share)
         result.add_time("claims", ext * share)
+        result.add_time("stories", ter * share)
         clock = time.perf_counter()
+        written = []
         for item, fresh in files:
             triples = []
             for article in fresh:
@@ -276,17 +300,20 @@ def _ingest(
                 result.articles.append(article)
                 result.sentences[article.id] = sentences
                 result.claims[article.id] = found
-            if store:
-                store.save_file(item.source, result.run_id, triples, CLAIMS_VERSION)
+            written.append((item.source, triples))
+        if store:
+            store.save_files(written, result.run_id, CLAIMS_VERSION)
         result.add_time("store", time.perf_counter() - clock)
 
 
-def _stories(result: RunResult, store: Store | None, progress: Progress | None) -> None:
-    """Group the run's articles into stories (a batch); persist the index when there is a store."""
+def _stories(
+    result: RunResult, store: Store | None, progress: Progress | None, index: stories.StoryIndex
+) -> None:
+    """Group the run's articles into stories (a batch) with the index their terms were primed
+    into during ingest; persist the index when there is a store."""
     if progress:
         progress("stories", 0, len(result.articles))
     clock = time.perf_counter()
-    index = stories.StoryIndex()
     index.add_all(stories.batch_order(result.articles))
     result.stories, result.topic_links = index.stories(), stories.related_pairs(index)
     result.add_time("stories", time.perf_counter() - clock)
@@ -464,11 +491,12 @@ class _ArchiveView(stories.StoryIndex):
         for term, tid in self._term_id.items():
             self._df[tid] = df.get(term, 0)
 
-    def _count_df(self, counts: dict[str, int]) -> None:
-        ids = self._register(counts)[0]
+    def _count_df(self, counts: dict[str, int]) -> tuple[stories.IntArray, stories.FloatArray]:
+        ids, raw = self._register(counts)
         archive = getattr(self, "_archive_df", {})
         for tid, term in zip(ids.tolist(), counts, strict=True):
             self._df[tid] = archive.get(term, 0)
+        return ids, raw
 
     def _weights(self, tids: stories.IntArray, logtf: stories.FloatArray) -> stories.FloatArray:
         n_docs = getattr(self, "_archive_n", 0) + self.settings.prior_docs

@@ -2,13 +2,15 @@
 
 Articles are keyed by identity (a hash of their normalized text and outlet), so ingesting the
 same file twice changes nothing, and a changed file adds a new article version while the old one
-stays for the runs that used it (`run_articles`). Each file is written in one transaction.
+stays for the runs that used it (`run_articles`). A file is never half written: files are written
+a round at a time (up to 1024), each round in one transaction.
 Browse it with Datasette: `datasette reports/checker.db -m checker/data/datasette.json`.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -32,6 +34,8 @@ from checker.model import (
 )
 
 SCHEMA_VERSION = 1
+# json.dumps(value, sort_keys=True) builds an encoder per call; claims are stored by the hundred thousand
+_VALUE_JSON = json.JSONEncoder(sort_keys=True).encode
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -178,59 +182,68 @@ class Store:
         claims_version: str,
     ) -> None:
         """One file with its articles, sentences and claims, in one transaction."""
-        file_id = file_identity(source)
+        self.save_files([(source, articles)], run_id, claims_version)
+
+    def save_files(
+        self,
+        files: Sequence[tuple[SourceFile, Sequence[tuple[Article, list[Sentence], list[Claim]]]]],
+        run_id: int | None,
+        claims_version: str,
+    ) -> None:
+        """Several files with their articles, sentences and claims, in one transaction: all of
+        them or none (a commit per file cost ~0.8 ms, more than writing a small file's rows)."""
         conn = self.db.conn
         with conn:
+            for source, articles in files:
+                self._insert_file(conn, source, run_id, articles, claims_version)
+
+    @staticmethod
+    def _insert_file(
+        conn: sqlite3.Connection,
+        source: SourceFile,
+        run_id: int | None,
+        articles: Sequence[tuple[Article, list[Sentence], list[Claim]]],
+        claims_version: str,
+    ) -> None:
+        file_id = file_identity(source)
+        conn.execute(
+            "INSERT OR IGNORE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (file_id, source.path, source.sha256, source.size, source.format, run_id),
+        )
+        for article, sentences, claims in articles:
+            exists = conn.execute("SELECT claims_version FROM articles WHERE id=?", (article.id,)).fetchone()
+            if exists is not None and exists[0] == claims_version:
+                continue
+            conn.execute("DELETE FROM claims WHERE article_id=?", (article.id,))
+            conn.execute("DELETE FROM sentences WHERE article_id=?", (article.id,))
             conn.execute(
-                "INSERT OR IGNORE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                (file_id, source.path, source.sha256, source.size, source.format, run_id),
+                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.id,
+                    file_id,
+                    article.path,
+                    article.part,
+                    article.outlet,
+                    article.title,
+                    article.published.isoformat() if article.published else None,
+                    article.url,
+                    article.author,
+                    article.dateline,
+                    article.format,
+                    article.text,
+                    json.dumps(article.line_map),
+                    json.dumps(article.provenance, sort_keys=True),
+                    claims_version,
+                ),
             )
-            for article, sentences, claims in articles:
-                exists = conn.execute("SELECT claims_version FROM articles WHERE id=?", (article.id,)).fetchone()
-                if exists is not None and exists[0] == claims_version:
-                    continue
-                conn.execute("DELETE FROM claims WHERE article_id=?", (article.id,))
-                conn.execute("DELETE FROM sentences WHERE article_id=?", (article.id,))
-                conn.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        article.id,
-                        file_id,
-                        article.path,
-                        article.part,
-                        article.outlet,
-                        article.title,
-                        article.published.isoformat() if article.published else None,
-                        article.url,
-                        article.author,
-                        article.dateline,
-                        article.format,
-                        article.text,
-                        json.dumps(article.line_map),
-                        json.dumps(article.provenance, sort_keys=True),
-                        claims_version,
-                    ),
-                )
-                conn.executemany(
-                    "INSERT INTO sentences VALUES (?,?,?,?,?)",
-                    [(s.article, s.index, s.start, s.end, s.text) for s in sentences],
-                )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            c.id,
-                            c.article,
-                            c.sentence,
-                            c.kind,
-                            c.start,
-                            c.end,
-                            c.text,
-                            json.dumps(c.value, sort_keys=True),
-                        )
-                        for c in claims
-                    ],
-                )
+            conn.executemany(
+                "INSERT INTO sentences VALUES (?,?,?,?,?)",
+                [(s.article, s.index, s.start, s.end, s.text) for s in sentences],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)",
+                [(c.id, c.article, c.sentence, c.kind, c.start, c.end, c.text, _VALUE_JSON(c.value)) for c in claims],
+            )
 
     def load_article(self, article_id: str) -> Article | None:
         row = self.db.conn.execute(

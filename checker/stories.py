@@ -130,7 +130,6 @@ class _Query:
     article_id: str
     title: str
     published: date | None
-    counts: dict[str, int]
     tids: IntArray
     raw: FloatArray
     logtf: FloatArray
@@ -169,7 +168,12 @@ class StoryIndex:
         self._counts: list[FloatArray] = []  # raw term counts, aligned with _tids
         self._logtf: list[FloatArray] = []
         self._index_of: dict[str, int] = {}
-        self._pending: dict[str, dict[str, int]] = {}  # counted in df, not yet placed
+        # counted in df, not yet placed: term ids and counts (arrays: a batch primes every article
+        # before placing the first, and dicts of terms cost ~20 KB an article)
+        self._pending: dict[str, tuple[IntArray, FloatArray]] = {}
+        # article being placed -> {other article's index: statements they share}: an article in the
+        # grey zone is retried (deferred passes) against mostly the same articles
+        self._shared_memo: dict[str, dict[int, int]] = {}
         # stories
         self._story_of: list[int] = []
         self._story_ids: list[str] = []
@@ -205,10 +209,14 @@ class StoryIndex:
         """Count the terms of articles about to be added into the document frequencies now, so
         that the first of them are judged with the statistics of the whole batch."""
         for article in articles:
-            if article.id not in self._index_of and article.id not in self._pending:
-                counts = self._count(article)
-                self._count_df(counts)
-                self._pending[article.id] = counts
+            if article.id not in self._pending:
+                self.prime_terms(article.id, self._count(article))
+
+    def prime_terms(self, article_id: str, counts: dict[str, int]) -> None:
+        """`prime` with the article's terms already counted (`checker.textsim.article_terms`
+        with this index's `title_weight`), as the per-article stage does in parallel."""
+        if article_id not in self._index_of and article_id not in self._pending:
+            self._pending[article_id] = self._count_df(counts)
 
     def add_all(self, articles: Iterable[Article]) -> list[str]:
         """Add a batch: prime with all of it, then place the articles in the order given; those
@@ -291,7 +299,10 @@ class StoryIndex:
             "settings": self.settings.to_dict(),
             "indexed_at": self._indexed_at,
             "articles": articles,
-            "pending": [{"id": k, "terms": v} for k, v in self._pending.items()],
+            "pending": [
+                {"id": k, "terms": {self._terms[t]: int(c) for t, c in zip(tids.tolist(), raw.tolist(), strict=True)}}
+                for k, (tids, raw) in self._pending.items()
+            ],
         }
 
     @classmethod
@@ -304,8 +315,7 @@ class StoryIndex:
         for entry in state["articles"]:
             published = entry.get("published")
             terms = {str(k): int(v) for k, v in entry["terms"].items()}
-            index._count_df(terms)
-            index._pending[str(entry["id"])] = terms
+            index._pending[str(entry["id"])] = index._count_df(terms)
             query = index._make_query(
                 str(entry["id"]),
                 str(entry.get("title", "")),
@@ -320,8 +330,7 @@ class StoryIndex:
             index._commit(query, index._story_by_id.get(story_id, -1), story_id, indexed, False)
         for entry in state.get("pending", []):
             terms = {str(k): int(v) for k, v in entry["terms"].items()}
-            index._count_df(terms)
-            index._pending[str(entry["id"])] = terms
+            index._pending[str(entry["id"])] = index._count_df(terms)
         index._indexed_at = int(state.get("indexed_at", len(index)))
         return index
 
@@ -332,16 +341,13 @@ class StoryIndex:
 
     def _query(self, article: Article) -> _Query:
         if article.id not in self._pending:
-            counts = self._count(article)
-            self._count_df(counts)
-            self._pending[article.id] = counts
+            self._pending[article.id] = self._count_df(self._count(article))
         return self._make_query(article.id, article.title, article.published, article.text)
 
     def _make_query(self, article_id: str, title: str, published: date | None, text: str | None) -> _Query:
-        counts = self._pending[article_id]
-        tids, raw = self._register(counts)
+        tids, raw = self._pending[article_id]
         logtf = 1.0 + np.log(np.maximum(raw, 1.0))
-        return _Query(article_id, title, published, counts, tids, raw, logtf, text)
+        return _Query(article_id, title, published, tids, raw, logtf, text)
 
     def _commit(
         self,
@@ -355,6 +361,7 @@ class StoryIndex:
         if indexed is None:
             indexed = self._top_terms(query.tids, self._weights(query.tids, query.logtf))
         del self._pending[query.article_id]
+        self._shared_memo.pop(query.article_id, None)
         i = len(self._ids)
         self._ids.append(query.article_id)
         self._titles.append(query.title)
@@ -400,9 +407,11 @@ class StoryIndex:
             ids[k] = tid
         return ids, np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
 
-    def _count_df(self, counts: dict[str, int]) -> None:
-        ids = self._register(counts)[0]  # may grow the arrays: index them after
+    def _count_df(self, counts: dict[str, int]) -> tuple[IntArray, FloatArray]:
+        """Register the terms and count them in df; their ids and counts."""
+        ids, raw = self._register(counts)  # may grow the arrays: index them after
         self._df[ids] += 1
+        return ids, raw
 
     def _grow(self) -> None:
         size = len(self._df) * 2
@@ -501,17 +510,18 @@ class StoryIndex:
         mine = query.sentences
         if not mine:
             return [0] * len(stories)
-        owners: list[int] = []
-        others: list[list[str]] = []
-        for k, s in enumerate(stories):
-            for _, d in sorted(closest[s])[: self.settings.evidence_articles]:
-                sentences = self._article_sentences(d)
-                if sentences:
-                    owners.append(k)
-                    others.append(sentences)
+        memo = self._shared_memo.setdefault(query.article_id, {})
+        nearest = self.settings.evidence_articles
+        pairs = [(k, d) for k, s in enumerate(stories) for _, d in sorted(closest[s])[:nearest]]
+        todo = sorted({d for _, d in pairs if d not in memo})
+        texts = [self._article_sentences(d) for d in todo]
+        counts = shared_statements(mine, [t for t in texts if t])
+        it = iter(counts)
+        for d, t in zip(todo, texts, strict=True):
+            memo[d] = next(it) if t else 0
         totals = [0] * len(stories)
-        for k, count in zip(owners, shared_statements(mine, others), strict=True):
-            totals[k] += count
+        for k, d in pairs:
+            totals[k] += memo[d]
         return totals
 
     def _article_sentences(self, i: int) -> list[str]:
