@@ -60,8 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(_child(args._child, args.engine, args.scheduler, args.workers)))
         return 0
     preset = FULL if args.full else QUICK if args.quick else DEFAULT
-    sizes = [int(s) for s in (args.sizes or preset[0]).split(",") if s]
-    incremental = [int(s) for s in (args.incremental or preset[1]).split(",") if s]
+    # "" or 0 turns a part off: --incremental "" runs no incremental case
+    sizes = [int(s) for s in (preset[0] if args.sizes is None else args.sizes).split(",") if s and int(s) > 0]
+    incremental = [
+        int(s) for s in (preset[1] if args.incremental is None else args.incremental).split(",") if s and int(s) > 0
+    ]
     html_pages = preset[2] if args.html is None else args.html
     work = args.workdir or Path(tempfile.mkdtemp(prefix="checker-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -224,11 +227,11 @@ def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: in
     clock = time.perf_counter()
     try:
         result = pipeline.check([corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental")
+        report_clock = time.perf_counter()
+        write_reports(result, out / "findings.json", out)
+        end = time.perf_counter()
     finally:
         engine.close()
-    report_clock = time.perf_counter()
-    write_reports(result, out / "findings.json", out)
-    end = time.perf_counter()
     timings = dict(result.timings)
     timings["report"] = end - report_clock
     n = len(result.new_articles) if mode == "incremental" else len(result.articles)

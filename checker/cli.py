@@ -230,12 +230,12 @@ def check(
             engine=engine,
             against_store=against_store,
         )
+        write_reports(result, json_path, html_dir)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         meter.close()
         engine.close()
-    write_reports(result, json_path, html_dir)
     if claimreview_path is not None:
         from checker.report.claimreview import write_claimreview
 

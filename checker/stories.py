@@ -174,6 +174,8 @@ class StoryIndex:
         # article being placed -> {other article's index: statements they share}: an article in the
         # grey zone is retried (deferred passes) against mostly the same articles
         self._shared_memo: dict[str, dict[int, int]] = {}
+        # (date, date) -> date_factor: an article meets the same few dates in candidate after candidate
+        self._date_memo: dict[tuple[date, date], float] = {}
         # stories
         self._story_of: list[int] = []
         self._story_ids: list[str] = []
@@ -486,7 +488,7 @@ class StoryIndex:
                 story_factor[s] = self._story_date_factor(s, query.published)
             when = self._dates[d]
             # an undated article stands for its story's time
-            factor = story_factor[s] if when is None else date_factor(query.published, when, self.settings)
+            factor = story_factor[s] if when is None else self._date_factor(query.published, when)
             score = sim * factor
             closest.setdefault(s, []).append((-score, d))
             if score > best.get(s, -1.0):
@@ -542,7 +544,15 @@ class StoryIndex:
         # A story's articles share few distinct dates: one factor per date, not per member.
         dates = {self._dates[m] for m in self._members[story]}
         dates.discard(None)
-        return max((date_factor(published, d, self.settings) for d in dates if d is not None), default=1.0)
+        return max((self._date_factor(published, d) for d in dates if d is not None), default=1.0)
+
+    def _date_factor(self, a: date | None, b: date | None) -> float:
+        if a is None or b is None:
+            return 1.0
+        factor = self._date_memo.get((a, b))
+        if factor is None:
+            factor = self._date_memo[(a, b)] = date_factor(a, b, self.settings)
+        return factor
 
     def _cosines(self, q_ids: IntArray, q_w: FloatArray, docs: list[int]) -> FloatArray:
         """Cosine of the (sorted, unit) query with each doc, all in one vectorised pass."""

@@ -13,7 +13,9 @@ __all__ = ["build_document", "write_claimreview", "write_html", "write_json", "w
 
 
 def write_reports(result: RunResult, json_path: Path | None, html_dir: Path | None) -> None:
+    """The JSON report and the HTML report, from one built document."""
+    document = build_document(result) if json_path is not None or html_dir is not None else None
     if json_path is not None:
-        write_json(result, json_path)
+        write_json(result, json_path, document)
     if html_dir is not None:
-        write_html(result, html_dir)
+        write_html(result, html_dir, document)

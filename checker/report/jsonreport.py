@@ -128,10 +128,29 @@ def _reftime(result: RunResult, article_id: str) -> dict[str, str] | None:
     }
 
 
+# Indenting every level runs json's pure-Python encoder (9 s for 10k articles); the C encoder
+# writes each item below the second level on one line: 20x faster, and one finding per line
+# greps and diffs well.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    """The document as JSON text: top-level keys one per line, and each element of a top-level
+    list (a finding, a story, an article) on a line of its own."""
+    return _dump(document, 0) + "\n"
 
 
-def write_json(result: RunResult, path: Path) -> None:
+def _dump(value: Any, depth: int) -> str:
+    if depth >= 2 or not isinstance(value, dict | list) or not value:
+        return _COMPACT(value)
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [f"{inner}{_COMPACT(str(k))}: {_dump(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    return "[\n" + ",\n".join(inner + _dump(v, depth + 1) for v in value) + f"\n{pad}]"
+
+
+def write_json(result: RunResult, path: Path, document: dict[str, Any] | None = None) -> None:
+    """Write the JSON report (`document`: an already built `build_document(result)`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps(build_document(result)), encoding="utf-8")
+    path.write_text(dumps(document if document is not None else build_document(result)), encoding="utf-8")
