@@ -2,7 +2,8 @@
 
 For each size: wall time per stage (ingest, segment, claims, stories, align, rules, scores,
 report; `store` is the time spent writing the SQLite store), articles per second end to end,
-peak memory (max RSS of the run's process) and store size. Then the incremental case: one new
+peak memory (max RSS of the run's process, plus the largest worker's max RSS times the number of
+workers: an upper bound, as forked workers share pages with it) and store size. Then the incremental case: one new
 article checked against stores of the given sizes (`check(..., against_store=True)`), median of
 three different new articles, with the time to fill each store.
 
@@ -239,7 +240,12 @@ def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: in
         "timings": timings,
         "total_s": end - clock,
         "rate": n / (end - clock) if end > clock else 0.0,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # workers have exited (engine.close): RUSAGE_CHILDREN holds the largest one's peak
+        "peak_mb": (
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            + (workers or os.cpu_count() or 1) * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        )
+        / 1024,
         "articles": len(result.articles),
         "stories": len(result.stories),
         "findings": len(result.findings),
