@@ -38,3 +38,19 @@ def test_two_runs_give_the_same_json(tmp_path: Path) -> None:
         return [line for line in text.splitlines() if '"generated_at"' not in line]
 
     assert strip(first) == strip(second)  # byte-identical but for generated_at
+
+
+def test_layout_puts_each_finding_on_its_own_line(tmp_path: Path) -> None:
+    from checker.report.jsonreport import write_json
+
+    result = check([SEEDS])
+    document = build_document(result)
+    path = tmp_path / "findings.json"
+    write_json(result, path, document)
+    text = path.read_text(encoding="utf-8")
+    assert text == dumps(document)
+    assert json.loads(text) == json.loads(json.dumps(document))  # the same values as json.dumps
+    lines = text.splitlines()
+    finding_lines = [line for line in lines if line.startswith('    {"id": ') and '"rule": ' in line]
+    assert len(finding_lines) == len(document["findings"])
+    assert lines[0] == "{" and lines[-1] == "}"

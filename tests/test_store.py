@@ -81,3 +81,33 @@ def test_cached_claims_are_reused_only_for_the_same_extractor(tmp_path: Path) ->
         assert cached is not None and cached[1]
         assert store.cached_article(article.id, "an older extractor") is None
     assert CLAIMS_VERSION.startswith("0.1.0-") and len(CLAIMS_VERSION) > len("0.1.0-")
+
+
+def test_a_round_of_files_is_stored_whole_or_not_at_all(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from checker.ingest import load_file
+    from checker.knowledge import default_kb
+    from checker.pipeline import CLAIMS_VERSION, analyse_article
+
+    folder = corpus(tmp_path)
+    kb = default_kb()
+    loaded = [load_file(folder / name) for name in ("a.txt", "b.txt", "c.txt")]
+    rows = []
+    for item in loaded:
+        article = item.articles[0]
+        rows.append((item.source, [(article, *analyse_article(article, kb))]))
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        store.save_files(rows[:1], None, CLAIMS_VERSION)
+        source, [(article, sentences, claims)] = rows[2]
+        assert claims
+        broken = [replace(claims[0], value={"unencodable": {1, 2}})]  # a set is not JSON
+        with pytest.raises(TypeError):
+            store.save_files([rows[1], (source, [(article, sentences, broken)])], None, CLAIMS_VERSION)
+    stored = counts(db)
+    assert stored["files"] == 1 and stored["articles"] == 1  # the earlier round stays, the failed one left nothing
+    with Store(db) as store:
+        store.save_files(rows, None, CLAIMS_VERSION)
+        store.save_files(rows, None, CLAIMS_VERSION)  # again: nothing duplicated
+    assert counts(db)["articles"] == 3 and counts(db)["files"] == 3

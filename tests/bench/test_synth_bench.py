@@ -57,3 +57,12 @@ def test_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert [r["form"] for r in report["batch"]] == ["text", "html"]
     assert set(bench.STAGES) <= set(report["batch"][0]["timings"])
     assert report["incremental"][0]["stories"] >= 1
+
+
+def test_bench_parts_can_be_turned_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bench.json"
+    args = ["--sizes", "15", "--incremental", "", "--html", "0", "--workers", "1", "--workdir", str(tmp_path)]
+    assert bench.main([*args, "--json", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert [r["size"] for r in report["batch"]] == [15] and report["incremental"] == []
+    assert "one new article" not in capsys.readouterr().out

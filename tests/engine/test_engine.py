@@ -143,3 +143,51 @@ def test_cli_engine_options(corpus: Path, tmp_path: Path) -> None:
     assert first == second
     bad = CliRunner().invoke(main, [*args, "--scheduler", "sync"])
     assert bad.exit_code == 2
+
+
+def test_shared_arguments_are_unpickled_once_per_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from checker import engine as engine_module
+
+    loads: list[bytes] = []
+    real = pickle.loads
+    monkeypatch.setattr(engine_module.pickle, "loads", lambda blob: loads.append(blob) or real(blob))
+    monkeypatch.setattr(engine_module, "_worker_shared", (None, {}))
+    blob = pickle.dumps({"offset": 10})
+    token = ("pid", "engine", 1)
+    assert engine_module._with_shared(_add, [1, 2], token, blob) == [11, 12]
+    assert engine_module._with_shared(_add, [3], token, blob) == [13]
+    assert len(loads) == 1  # the second task of the same map reuses them
+    assert engine_module._with_shared(_add, [3], ("pid", "engine", 2), pickle.dumps({"offset": 1})) == [4]
+    assert len(loads) == 2  # a new map sends new ones
+
+
+def _add(batch: list[int], offset: int) -> list[int]:
+    return [n + offset for n in batch]
+
+
+def test_worker_pool_gets_each_maps_shared_arguments() -> None:
+    engine = LocalEngine(workers=2)
+    try:
+        assert engine.map(_add, [[1], [2], [3]], offset=10) == [[11], [12], [13]]
+        assert engine.map(_add, [[1], [2]], offset=100) == [[101], [102]]
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_cli_workers_give_the_same_report(corpus: Path, tmp_path: Path, workers: str) -> None:
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    out = tmp_path / "out"
+    args = ["check", str(corpus / "text"), "--db", str(tmp_path / "c.db"), "--json", str(out / "f.json")]
+    args += ["--html", str(out), "--today", "2025-12-01", "--fail-on", "never", "--workers", workers]
+    run = CliRunner().invoke(main, args)
+    assert run.exit_code == 0, run.output
+    document = json.loads((out / "f.json").read_text())
+    expected = json.loads(_report(pipeline.check([corpus / "text"], db=None, today=TODAY)))
+    document.pop("generated_at")
+    assert json.loads(json.dumps(document, sort_keys=True)) == expected

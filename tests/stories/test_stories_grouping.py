@@ -409,3 +409,41 @@ def test_deterministic() -> None:
     assert runs[0] == runs[1]
     pairs = list(itertools.combinations(range(len(ARTICLES)), 2))
     assert pairs  # the corpus is not trivial
+
+
+@pytest.mark.parametrize("order", ["input", "reversed"])
+def test_terms_counted_elsewhere_group_the_same(order: str) -> None:
+    """The pipeline counts terms in its per-article tasks and primes them as files arrive."""
+    from checker.textsim import article_terms
+
+    index = StoryIndex()
+    arrivals = ARTICLES if order == "input" else ARTICLES[::-1]
+    for a in arrivals:
+        index.prime_terms(a.id, dict(article_terms(a.title, a.text, index.settings.title_weight)))
+    index.add_all(batch_order(ARTICLES))
+    assert partition([s.articles for s in index.stories()]) == partition([s.articles for s in group_articles(ARTICLES)])
+
+
+def test_grey_zone_evidence_is_aligned_once_per_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article set aside and retried (batches retry the grey zone) is not aligned again with
+    the articles it was already compared with; its score stays the same."""
+    from checker import stories as stories_module
+
+    pairs: list[int] = []
+    real = stories_module.shared_statements
+
+    def counting(query: list[str], others: list[list[str]]) -> list[int]:
+        pairs.append(len(others))
+        return real(query, others)
+
+    monkeypatch.setattr(stories_module, "shared_statements", counting)
+    index = StoryIndex(StorySettings(threshold=0.9, evidence_floor=0.0))  # every score in the grey zone
+    beijing = [a for a in ARTICLES if LABEL[a.id] == "beijing"]
+    for article in beijing[:-1]:
+        index.add(article)
+    query = index._query(beijing[-1])
+    first = index._decide(query)
+    aligned = sum(pairs)
+    assert aligned > 0
+    assert index._decide(query) == first
+    assert sum(pairs) == aligned  # nothing aligned again
