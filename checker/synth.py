@@ -235,7 +235,9 @@ def _story_articles(rng: random.Random, number: int, start: dt.date, limit: int)
         paragraphs = [" ".join(body[i : i + 2]) for i in range(0, len(body), 2)]
         published = ev.day + dt.timedelta(days=rng.randrange(2))
         if ev.planted.get("published") == position:
-            published = published.replace(year=published.year - 2)
+            # a wrong-year byline; 29 February has no twin two years earlier
+            day = 28 if (published.month, published.day) == (2, 29) else published.day
+            published = published.replace(year=published.year - 2, day=day)
         slug = f"{ev.key}-{outlet.lower().replace(' ', '-')}"
         yield {
             "id": slug,
