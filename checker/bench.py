@@ -2,8 +2,8 @@
 
 For each size: wall time per stage (ingest, segment, claims, stories, align, rules, scores,
 report; `store` is the time spent writing the SQLite store), articles per second end to end,
-peak memory (max RSS of the run's process, plus the largest worker's max RSS times the number of
-workers: an upper bound, as forked workers share pages with it) and store size. Then the incremental case: one new
+peak memory (max RSS of the run's process, and of its largest worker process: forked workers
+share pages with it, so the sum over-counts) and store size. Then the incremental case: one new
 article checked against stores of the given sizes (`check(..., against_store=True)`), median of
 three different new articles, with the time to fill each store.
 
@@ -111,7 +111,7 @@ def _machine() -> str:
 
 
 def _header() -> str:
-    cols = ["articles", "form", *STAGES, "total (s)", "articles/s", "peak MB", "store MB"]
+    cols = ["articles", "form", *STAGES, "total (s)", "articles/s", "peak MB", "worker MB", "store MB"]
     return "| " + " | ".join(cols) + " |\n|" + " ---: |" * len(cols)
 
 
@@ -124,6 +124,7 @@ def _line(row: dict[str, Any]) -> str:
         f"{row['total_s']:.1f}",
         f"{row['rate']:.0f}",
         f"{row['peak_mb']:.0f}",
+        f"{row['worker_peak_mb']:.0f}",
         f"{row['store_mb']:.0f}",
     ]
     return "| " + " | ".join(cells) + " |"
@@ -240,12 +241,9 @@ def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: in
         "timings": timings,
         "total_s": end - clock,
         "rate": n / (end - clock) if end > clock else 0.0,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         # workers have exited (engine.close): RUSAGE_CHILDREN holds the largest one's peak
-        "peak_mb": (
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            + (workers or os.cpu_count() or 1) * resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        )
-        / 1024,
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "articles": len(result.articles),
         "stories": len(result.stories),
         "findings": len(result.findings),
