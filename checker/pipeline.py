@@ -529,11 +529,15 @@ def _candidates_in_archive(
     weights = logtf * idf * (1.0 + (boost - 1.0) * rarity)
     order = sorted(range(len(keys)), key=lambda k: (-weights[k], keys[k]))[: settings.top_terms]
     gain = {keys[k]: float(weights[k]) for k in order}
-    partial: dict[str, float] = {}
-    for term, article_id in store.index_postings(sorted(gain)):
-        partial[article_id] = partial.get(article_id, 0.0) + gain[term]
-    best = sorted(partial.items(), key=lambda kv: (-kv[1], kv[0]))[: settings.max_candidates]
-    return {article_id for article_id, _ in best}
+    partial: dict[int, float] = {}
+    for term, seq in store.index_postings(sorted(gain)):  # term by term (the key's order): deterministic sums
+        partial[seq] = partial.get(seq, 0.0) + gain[term]
+    if len(partial) > settings.max_candidates:
+        cutoff = sorted(partial.values(), reverse=True)[settings.max_candidates - 1]
+        partial = {seq: value for seq, value in partial.items() if value >= cutoff}  # ties kept for the id order
+    ids = store.index_ids(partial)
+    best = sorted(((ids[seq], value) for seq, value in partial.items()), key=lambda kv: (-kv[1], kv[0]))
+    return {article_id for article_id, _ in best[: settings.max_candidates]}
 
 
 _BOOSTED = (stories.NAME_PREFIX, stories.NUMBER_PREFIX)

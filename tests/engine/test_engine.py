@@ -86,8 +86,9 @@ def test_batches() -> None:
         make_engine("spark")
 
 
-def test_incremental_checks_only_the_story_joined(tmp_path: Path) -> None:
-    archive = list(synth.articles(60))
+@pytest.mark.parametrize("size", [60, 320])  # 320: above brute_force_below, candidates from the stored postings
+def test_incremental_checks_only_the_story_joined(tmp_path: Path, size: int) -> None:
+    archive = list(synth.articles(size))
     folder = tmp_path / "archive"
     for k, article in enumerate(archive):
         (folder / f"{k:03d}.txt").parent.mkdir(exist_ok=True)
@@ -95,7 +96,7 @@ def test_incremental_checks_only_the_story_joined(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     batch = pipeline.check([folder], db=db, today=TODAY)
     # another outlet rewrites an archived article: it joins that article's story
-    original = archive[30]
+    original = archive[size // 2]
     rewrite = dict(original, outlet="Late Wire")
     paragraphs = rewrite["text"].split("\n\n")
     rewrite["text"] = "\n\n".join(paragraphs[:1] + paragraphs[2:])
@@ -104,7 +105,7 @@ def test_incremental_checks_only_the_story_joined(tmp_path: Path) -> None:
     (new / "late.txt").write_text(synth.as_text(rewrite), encoding="utf-8")
     result = pipeline.check([new], db=db, today=TODAY, against_store=True)
     assert len(result.new_articles) == 1
-    original_id = next(a.id for a in batch.articles if a.path.endswith("030.txt"))
+    original_id = next(a.id for a in batch.articles if a.path.endswith(f"{size // 2:03d}.txt"))
     story_of_original = batch.story_of(original_id)
     members = next(s for s in batch.stories if s.id == story_of_original).articles
     joined = result.story_of(result.new_articles[0])
