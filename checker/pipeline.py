@@ -144,7 +144,7 @@ def check(
         index = None if against_store else stories.StoryIndex()
         _ingest(paths, result, store, kb, max_bytes, progress, engine, index)
         if index is None and store is not None:
-            _place_in_archive(result, store, progress)
+            _place_in_archive(result, store, progress, kb, engine)
         elif index is not None:
             _stories(result, store, progress, index)
         _align_and_rules(result, kb, config, today, progress, engine)
@@ -543,7 +543,9 @@ def _candidates_in_archive(
 _BOOSTED = (stories.NAME_PREFIX, stories.NUMBER_PREFIX)
 
 
-def _place_in_archive(result: RunResult, store: Store, progress: Progress | None) -> None:
+def _place_in_archive(
+    result: RunResult, store: Store, progress: Progress | None, kb: KnowledgeBase, engine: Engine
+) -> None:
     """Place the run's articles in the archive's story index one by one; then make the run's
     stories those they joined or nearly joined, with all their archived members."""
     clock = time.perf_counter()
@@ -584,6 +586,14 @@ def _place_in_archive(result: RunResult, store: Store, progress: Progress | None
     missing = [e["id"] for e in members if e["id"] not in have]
     loaded = store.load_articles(missing)
     analysed = store.cached_articles(missing, CLAIMS_VERSION)
+    stale = [loaded[i] for i in missing if i in loaded and i not in analysed]
+    if stale:  # archived by an older extractor: analysed again (and stored) rather than left out
+        chunks = batches([(a, True) for a in stale], ARTICLES_PER_TASK)
+        for chunk, (out, *_) in zip(chunks, engine.map(_analyse_batch, chunks, kb=kb, title_weight=None), strict=True):
+            for (article, _), (analysis, _) in zip(chunk, out, strict=True):
+                if analysis is not None:
+                    analysed[article.id] = analysis
+        store.save_analysis([(a, *analysed[a.id]) for a in stale], CLAIMS_VERSION)
     for article_id in missing:
         if article_id in loaded and article_id in analysed:
             result.articles.append(loaded[article_id])

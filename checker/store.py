@@ -236,14 +236,7 @@ class Store:
                     claims_version,
                 ),
             )
-            conn.executemany(
-                "INSERT INTO sentences VALUES (?,?,?,?,?)",
-                [(s.article, s.index, s.start, s.end, s.text) for s in sentences],
-            )
-            conn.executemany(
-                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)",
-                [(c.id, c.article, c.sentence, c.kind, c.start, c.end, c.text, _VALUE_JSON(c.value)) for c in claims],
-            )
+            _insert_analysis(conn, sentences, claims)
 
     def load_article(self, article_id: str) -> Article | None:
         row = self.db.conn.execute(
@@ -290,6 +283,19 @@ class Store:
             for aid in ready:
                 out[aid] = (sentences[aid], claims[aid])
         return out
+
+    def save_analysis(
+        self, analysed: Sequence[tuple[Article, list[Sentence], list[Claim]]], claims_version: str
+    ) -> None:
+        """Replace the sentences and claims of stored articles (made by an older extractor), in
+        one transaction."""
+        conn = self.db.conn
+        with conn:
+            for article, sentences, claims in analysed:
+                conn.execute("DELETE FROM claims WHERE article_id=?", (article.id,))
+                conn.execute("DELETE FROM sentences WHERE article_id=?", (article.id,))
+                conn.execute("UPDATE articles SET claims_version=? WHERE id=?", (claims_version, article.id))
+                _insert_analysis(conn, sentences, claims)
 
     def load_articles(self, article_ids: Sequence[str]) -> dict[str, Article]:
         """Many stored articles by id (missing ids are left out)."""
@@ -601,6 +607,17 @@ def _article(row: Sequence[Any]) -> Article:
         format=fmt,
         line_map=json.loads(line_map),
         provenance=json.loads(provenance),
+    )
+
+
+def _insert_analysis(conn: sqlite3.Connection, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
+    conn.executemany(
+        "INSERT INTO sentences VALUES (?,?,?,?,?)",
+        [(s.article, s.index, s.start, s.end, s.text) for s in sentences],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)",
+        [(c.id, c.article, c.sentence, c.kind, c.start, c.end, c.text, _VALUE_JSON(c.value)) for c in claims],
     )
 
 

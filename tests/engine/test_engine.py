@@ -192,3 +192,29 @@ def test_cli_workers_give_the_same_report(corpus: Path, tmp_path: Path, workers:
     expected = json.loads(_report(pipeline.check([corpus / "text"], db=None, today=TODAY)))
     document.pop("generated_at")
     assert json.loads(json.dumps(document, sort_keys=True)) == expected
+
+
+def test_incremental_reanalyses_members_stored_by_an_older_extractor(tmp_path: Path) -> None:
+    import sqlite3
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    archive = list(synth.articles(12))
+    for k, article in enumerate(archive):
+        (folder / f"{k:03d}.txt").write_text(synth.as_text(article), encoding="utf-8")
+    db = tmp_path / "c.db"
+    pipeline.check([folder], db=db, today=TODAY)
+    with sqlite3.connect(db) as conn:  # as if an earlier checker version had extracted the claims
+        conn.execute("UPDATE articles SET claims_version = 'old'")
+    rewrite = dict(archive[6], outlet="Late Wire")
+    new = tmp_path / "new"
+    new.mkdir()
+    (new / "late.txt").write_text(synth.as_text(rewrite), encoding="utf-8")
+    result = pipeline.check([new], db=db, today=TODAY, against_store=True)
+    story = next(s for s in result.stories if s.id == result.story_of(result.new_articles[0]))
+    assert len(story.articles) > 1  # the archived members are there, not silently left out
+    assert all(result.claims[a] is not None and result.sentences[a] for a in story.articles)
+    marks = ",".join("?" * len(story.articles))
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(f"SELECT claims_version FROM articles WHERE id IN ({marks})", story.articles)
+        assert {version for (version,) in rows} == {pipeline.CLAIMS_VERSION}  # and stored
