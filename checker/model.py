@@ -95,7 +95,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 50k-article run holds ~850k claims
 class Claim:
     """A typed statement found in a sentence. `value` holds the normalized, kind-specific fields.
 
