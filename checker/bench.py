@@ -70,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="checker-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"# checker benchmark, {dt.date.today()}, {platform.python_version()} on {_machine()}")
-    workers = args.workers or os.cpu_count()
+    from checker.engine import default_workers
+
+    workers = args.workers or default_workers()
     print(f"# engine {args.engine} ({workers} workers); corpora and stores under {work}\n")
     report: dict[str, Any] = {"machine": _machine(), "date": str(dt.date.today()), "batch": [], "incremental": []}
     print(_header())
@@ -221,11 +223,11 @@ def _copy(src: Path, dst: Path) -> None:
 def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: int) -> dict[str, Any]:
     """One measured run in this (fresh) process."""
     from checker import pipeline
-    from checker.engine import make_engine
+    from checker.engine import default_workers, make_engine
     from checker.report import write_reports
 
     mode, corpus, db, out = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
-    engine = make_engine(engine_name, scheduler, workers or os.cpu_count() or 1)
+    engine = make_engine(engine_name, scheduler, workers or default_workers())
     clock = time.perf_counter()
     try:
         result = pipeline.check([corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -157,8 +156,8 @@ def main() -> None:
     "--workers",
     type=click.IntRange(min=0),
     default=0,
-    help="Local engine: worker processes for per-article and per-story work (default 0: one per core; "
-    "1: everything in this process).",
+    help="Local engine: worker processes for per-article and per-story work (default 0: one per core, "
+    "at most 8; 1: everything in this process).",
 )
 @click.option(
     "--scheduler",
@@ -210,12 +209,12 @@ def check(
         changed = ci.changed_files(list(paths), changed_since) if changed_since is not None else None
     except ci.GitError as exc:
         raise click.UsageError(str(exc)) from exc
-    from checker.engine import DaskUnavailable, make_engine
+    from checker.engine import DaskUnavailable, default_workers, make_engine
 
     if scheduler is not None and engine_name != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     try:
-        engine = make_engine(engine_name, scheduler, workers or os.cpu_count() or 1)
+        engine = make_engine(engine_name, scheduler, workers or default_workers())
     except (DaskUnavailable, OSError) as exc:
         raise click.UsageError(str(exc)) from exc
     meter = _Progress(sys.stderr.isatty() if progress is None else progress)

@@ -130,6 +130,19 @@ class DaskEngine:
         self._owned = []
 
 
+MAX_DEFAULT_WORKERS = 8  # beyond this the driver's sequential stages dominate anyway
+
+
+def default_workers() -> int:
+    """Worker processes when none are asked for: the cores this process may run on (a container's
+    CPU set, not the host's count), at most MAX_DEFAULT_WORKERS."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
 def make_engine(name: str = "local", scheduler: Any = None, workers: int = 1) -> Engine:
     """An engine by name: "local" (embedded) or "dask" (optional extra)."""
     if name == "local":

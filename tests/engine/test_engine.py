@@ -218,3 +218,12 @@ def test_incremental_reanalyses_members_stored_by_an_older_extractor(tmp_path: P
     with sqlite3.connect(db) as conn:
         rows = conn.execute(f"SELECT claims_version FROM articles WHERE id IN ({marks})", story.articles)
         assert {version for (version,) in rows} == {pipeline.CLAIMS_VERSION}  # and stored
+
+
+def test_default_workers_follow_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import engine as engine_module
+
+    monkeypatch.setattr(engine_module.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert engine_module.default_workers() == 3
+    monkeypatch.setattr(engine_module.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert engine_module.default_workers() == engine_module.MAX_DEFAULT_WORKERS
