@@ -144,7 +144,9 @@ def _vectors(rows: _Rows, settings: AlignSettings) -> tuple[sp.csr_matrix, IntAr
 
     Character n-grams are generated once per distinct word: a sentence's character counts are
     its word counts times the words' n-gram counts (one sparse product)."""
-    tokens = [sentence_tokens(text) for text in rows.texts]
+    # grey-zone evidence stacks the same article's sentences once per candidate: tokenise each text once
+    known: dict[str, list[SentenceToken]] = {}
+    tokens = [known[text] if text in known else known.setdefault(text, sentence_tokens(text)) for text in rows.texts]
     names_of = _story_names(rows, tokens)
     word_feats: list[list[str]] = []
     char_words: list[list[str]] = []
