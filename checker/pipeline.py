@@ -530,7 +530,7 @@ def _candidates_in_archive(
     order = sorted(range(len(keys)), key=lambda k: (-weights[k], keys[k]))[: settings.top_terms]
     gain = {keys[k]: float(weights[k]) for k in order}
     partial: dict[int, float] = {}
-    for term, seq in store.index_postings(sorted(gain)):  # term by term (the key's order): deterministic sums
+    for term, seq in store.index_postings(sorted(gain), settings.max_postings):  # in a fixed order: the same sums
         partial[seq] = partial.get(seq, 0.0) + gain[term]
     if len(partial) > settings.max_candidates:
         cutoff = sorted(partial.values(), reverse=True)[settings.max_candidates - 1]

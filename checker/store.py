@@ -323,14 +323,18 @@ class Store:
             out.update(self.db.conn.execute(f"SELECT term, df FROM index_terms WHERE term IN ({marks})", chunk))
         return out
 
-    def index_postings(self, terms: Sequence[str]) -> list[tuple[str, int]]:
-        """(term, article seq) for every archived article indexed under one of `terms`: a range
-        scan of the postings' primary key (joining the articles and sorting took 0.27 s of a
+    def index_postings(self, terms: Sequence[str], limit: int) -> list[tuple[str, int]]:
+        """(term, article seq) for the `limit` most recently indexed articles under each of `terms`,
+        term by term, newest first: a backward range scan of the postings' primary key, whatever
+        the archive's size (joining every posting to the articles and sorting them took 0.27 s of a
         0.5 s incremental check against 50k articles)."""
         out: list[tuple[str, int]] = []
-        for chunk in _chunks(sorted(set(terms))):
-            marks = ",".join("?" * len(chunk))
-            out.extend(self.db.conn.execute(f"SELECT term, seq FROM index_postings WHERE term IN ({marks})", chunk))
+        for term in sorted(set(terms)):
+            out.extend(
+                self.db.conn.execute(
+                    "SELECT term, seq FROM index_postings WHERE term = ? ORDER BY seq DESC LIMIT ?", (term, limit)
+                )
+            )
         return out
 
     def index_ids(self, seqs: Iterable[int]) -> dict[int, str]:

@@ -31,8 +31,9 @@ for good.
 
 Cost (see shared/notes/performance-measurements.md): candidates come from an inverted index that
 lists each stored article under its ~20 highest-weight terms; the new article's own top terms are
-looked up there and the best candidates re-scored exactly (cosine with current document
-frequencies), vectorised. Archives smaller than `brute_force_below` are compared in full.
+looked up there (the most recent `max_postings` articles of each, so that a look-up costs the
+same in an archive of any size) and the best candidates re-scored exactly (cosine with current
+document frequencies), vectorised. Archives smaller than `brute_force_below` are compared in full.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class StorySettings:
     title_weight: int = 2  # title words count this many times
     top_terms: int = 20  # terms per article in the inverted index (and per query)
     max_candidates: int = 64  # articles re-scored exactly per query
+    max_postings: int = 2000  # per query term, only the most recent articles indexed under it are looked up
     brute_force_below: int = 256  # compare with every article while the archive is smaller
     evidence_floor: float = 0.09  # grey zone: below the threshold, from this score up
     related_floor: float = 0.09  # near misses from this score up link two stories of one topic
@@ -458,7 +460,10 @@ class StoryIndex:
         if n <= self.settings.brute_force_below:
             return [d for d in range(n) if len(self._tids[d])]
         top = self._top_terms(tids, weights)
-        lists = [self._postings.get(t) for t in top.tolist()]
+        # a common term's list grows with the archive; its most recent articles are the ones a new
+        # article may join (older ones still come through the rarer terms they share)
+        cap = self.settings.max_postings
+        lists = [p[-cap:] if p else p for p in (self._postings.get(t) for t in top.tolist())]
         qw = dict(zip(tids.tolist(), weights.tolist(), strict=True))
         parts = [np.asarray(p, dtype=np.int64) for p in lists if p]
         if not parts:

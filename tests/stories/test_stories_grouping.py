@@ -447,3 +447,15 @@ def test_grey_zone_evidence_is_aligned_once_per_pair(monkeypatch: pytest.MonkeyP
     assert aligned > 0
     assert index._decide(query) == first
     assert sum(pairs) == aligned  # nothing aligned again
+
+
+def test_candidates_come_from_the_most_recent_postings_of_each_term() -> None:
+    index = StoryIndex(StorySettings(brute_force_below=0, max_postings=1))
+    for article in batch_order(ARTICLES[:-1]):
+        index.add(article)
+    query = index._query(ARTICLES[-1])
+    weights = index._weights(query.tids, query.logtf)
+    top = index._top_terms(query.tids, weights).tolist()
+    newest = {index._postings[t][-1] for t in top if t in index._postings}
+    assert newest and set(index._candidates(query.tids, weights)) == newest
+    assert any(len(index._postings.get(t, [])) > 1 for t in top)  # the cap left older articles out
