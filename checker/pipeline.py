@@ -141,11 +141,12 @@ def check(
     try:
         if store:
             result.run_id = store.start_run(started, result.paths, __version__)
-        index = None if against_store else stories.StoryIndex()
-        _ingest(paths, result, store, kb, max_bytes, progress, engine, index)
-        if index is None and store is not None:
+        if against_store and store is not None:
+            _ingest(paths, result, store, kb, max_bytes, progress, engine)
             _place_in_archive(result, store, progress, kb, engine)
-        elif index is not None:
+        else:
+            index = stories.StoryIndex()  # primed with each round's terms during ingest
+            _ingest(paths, result, store, kb, max_bytes, progress, engine, index)
             _stories(result, store, progress, index)
         _align_and_rules(result, kb, config, today, progress, engine)
         clock = time.perf_counter()

@@ -853,22 +853,11 @@ def history_chart(rows: Sequence[dict[str, Any]], order: Sequence[str], slugs: d
     }
 
 
-_env: Environment | None = None
-
-
-def _environment() -> Environment:
-    """One template environment per process: compiling the templates takes ~0.4 s."""
-    global _env
-    if _env is None:
-        _env = environment()
-    return _env
-
-
 def write_html(result: RunResult, directory: Path, document: dict[str, Any] | None = None) -> Path:
     """Write the report into `directory` (`document`: an already built `build_document(result)`);
     returns the path of index.html."""
     directory.mkdir(parents=True, exist_ok=True)
-    env = _environment()
+    env = environment()
     data = ReportData(result, document)
     common = {
         "doc": data.doc,
