@@ -39,6 +39,7 @@ document frequencies), vectorised. Archives smaller than `brute_force_below` are
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -170,6 +171,10 @@ class StoryIndex:
         self._counts: list[FloatArray] = []  # raw term counts, aligned with _tids
         self._logtf: list[FloatArray] = []
         self._index_of: dict[str, int] = {}
+        # article index -> its term weights; valid while the document frequencies stay as they are
+        # (a batch primes every article before placing the first, so each is weighed once)
+        self._weight_cache: dict[int, FloatArray] = {}
+        self._dense = np.zeros(0)  # scratch: a query's weights by term id (zero elsewhere)
         # counted in df, not yet placed: term ids and counts (arrays: a batch primes every article
         # before placing the first, and dicts of terms cost ~20 KB an article)
         self._pending: dict[str, tuple[IntArray, FloatArray]] = {}
@@ -178,13 +183,17 @@ class StoryIndex:
         self._shared_memo: dict[str, dict[int, int]] = {}
         # (date, date) -> date_factor: an article meets the same few dates in candidate after candidate
         self._date_memo: dict[tuple[date, date], float] = {}
+        # story -> (its number of distinct dates then, story date factor), for one date
+        self._story_date_memo: dict[int, tuple[int, float]] = {}
+        self._story_date_memo_for: date | None = None
         # stories
         self._story_of: list[int] = []
         self._story_ids: list[str] = []
         self._members: list[list[int]] = []
+        self._story_dates: list[set[date]] = []  # each story's distinct publication dates
         self._story_by_id: dict[str, int] = {}
-        # inverted index over each article's top terms
-        self._postings: dict[int, list[int]] = {}
+        # inverted index over each article's top terms (typed arrays: read as numpy without a copy per item)
+        self._postings: dict[int, array[int]] = {}
         self._indexed: list[IntArray] = []
         self._indexed_at = 0  # archive size when the top terms were last recomputed
         # scores of the candidate stories at the last placement, best first (for explanations)
@@ -382,11 +391,14 @@ class StoryIndex:
             self._story_ids.append(sid)
             self._story_by_id[sid] = story
             self._members.append([])
+            self._story_dates.append(set())
         self._story_of.append(story)
         self._members[story].append(i)
+        if query.published is not None:
+            self._story_dates[story].add(query.published)
         self._indexed.append(indexed)
         for t in indexed.tolist():
-            self._postings.setdefault(t, []).append(i)
+            self._postings.setdefault(t, array("q")).append(i)
         chosen = self._story_ids[story]
         others = [(sid, score) for sid, score in self.last_scores if sid != chosen]
         if others:
@@ -415,6 +427,7 @@ class StoryIndex:
         """Register the terms and count them in df; their ids and counts."""
         ids, raw = self._register(counts)  # may grow the arrays: index them after
         self._df[ids] += 1
+        self._weight_cache.clear()
         return ids, raw
 
     def _grow(self) -> None:
@@ -451,7 +464,7 @@ class StoryIndex:
             top = self._top_terms(self._tids[i], self._weights(self._tids[i], self._logtf[i]))
             self._indexed[i] = top
             for t in top.tolist():
-                self._postings.setdefault(t, []).append(i)
+                self._postings.setdefault(t, array("q")).append(i)
         self._indexed_at = n
 
     def _candidates(self, tids: IntArray, weights: FloatArray) -> list[int]:
@@ -463,14 +476,22 @@ class StoryIndex:
         # a common term's list grows with the archive; its most recent articles are the ones a new
         # article may join (older ones still come through the rarer terms they share)
         cap = self.settings.max_postings
-        lists = [p[-cap:] if p else p for p in (self._postings.get(t) for t in top.tolist())]
         qw = dict(zip(tids.tolist(), weights.tolist(), strict=True))
-        parts = [np.asarray(p, dtype=np.int64) for p in lists if p]
+        parts: list[IntArray] = []
+        gains: list[FloatArray] = []
+        for t in top.tolist():
+            posted = self._postings.get(t)
+            if posted:
+                # a slice is a copy: no view keeps the growing array from being appended to
+                part = np.frombuffer(posted[-cap:], dtype=np.int64)
+                parts.append(part)
+                gains.append(np.full(len(part), qw[t]))
         if not parts:
             return []
-        gains = [np.full(len(p), qw[t]) for t, p in zip(top.tolist(), lists, strict=True) if p]
-        docs, inverse = np.unique(np.concatenate(parts), return_inverse=True)
-        partial = np.bincount(inverse, weights=np.concatenate(gains))
+        posted_docs = np.concatenate(parts)
+        # counted over the whole archive (a bincount), not sorted out (np.unique): ~10x cheaper
+        docs = np.flatnonzero(np.bincount(posted_docs, minlength=n))
+        partial = np.bincount(posted_docs, weights=np.concatenate(gains), minlength=n)[docs]
         order = np.lexsort((docs, -partial))[: self.settings.max_candidates]
         return sorted(docs[order].tolist())
 
@@ -482,8 +503,7 @@ class StoryIndex:
         candidates = self._candidates(query.tids, weights) if norm > 0 else []
         if not candidates:
             return -1, 0.0
-        order = np.argsort(query.tids)
-        sims = self._cosines(query.tids[order], weights[order] / norm, candidates)
+        sims = self._cosines(query.tids, weights / norm, candidates)
         best: dict[int, float] = {}
         closest: dict[int, list[tuple[float, int]]] = {}
         story_factor: dict[int, float] = {}
@@ -546,10 +566,18 @@ class StoryIndex:
         """The date factor of the story's dated article nearest in time (1.0 when none)."""
         if published is None:
             return 1.0
-        # A story's articles share few distinct dates: one factor per date, not per member.
-        dates = {self._dates[m] for m in self._members[story]}
-        dates.discard(None)
-        return max((self._date_factor(published, d) for d in dates if d is not None), default=1.0)
+        # A story's articles share few distinct dates: one factor per date, not per member; and an
+        # article meets the same story again and again (candidates, deferred passes) while its
+        # dates stay the same, so the factor is kept until the story gains a date.
+        if published != self._story_date_memo_for:  # a batch places articles in date order
+            self._story_date_memo, self._story_date_memo_for = {}, published
+        dates = self._story_dates[story]
+        known = self._story_date_memo.get(story)
+        if known is not None and known[0] == len(dates):
+            return known[1]
+        factor = max((self._date_factor(published, d) for d in dates), default=1.0)
+        self._story_date_memo[story] = (len(dates), factor)
+        return factor
 
     def _date_factor(self, a: date | None, b: date | None) -> float:
         if a is None or b is None:
@@ -559,25 +587,27 @@ class StoryIndex:
             factor = self._date_memo[(a, b)] = date_factor(a, b, self.settings)
         return factor
 
+    def _doc_weights(self, d: int) -> FloatArray:
+        cached = self._weight_cache.get(d)
+        if cached is None:
+            cached = self._weight_cache[d] = self._weights(self._tids[d], self._logtf[d])
+        return cached
+
     def _cosines(self, q_ids: IntArray, q_w: FloatArray, docs: list[int]) -> FloatArray:
-        """Cosine of the (sorted, unit) query with each doc, all in one vectorised pass."""
+        """Cosine of the (unit) query with each doc, all in one vectorised pass."""
         lengths = np.array([len(self._tids[d]) for d in docs], dtype=np.int64)
         ids = np.concatenate([self._tids[d] for d in docs])
-        w = self._weights(ids, np.concatenate([self._logtf[d] for d in docs]))
+        w = np.concatenate([self._doc_weights(d) for d in docs])
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         norms = np.sqrt(np.add.reduceat(w * w, starts))
-        dots = np.add.reduceat(w * _lookup(q_ids, q_w, ids), starts)
+        # the query's weights scattered over the vocabulary: each doc term's weight is one gather
+        if len(self._dense) < len(self._df):
+            self._dense = np.zeros(len(self._df))
+        self._dense[q_ids] = q_w
+        dots = np.add.reduceat(w * self._dense[ids], starts)
+        self._dense[q_ids] = 0.0
         out: FloatArray = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
         return out
-
-
-def _lookup(keys: IntArray, values: FloatArray, wanted: IntArray) -> FloatArray:
-    """values[k] where keys[k] == wanted, else 0 (keys sorted)."""
-    if len(keys) == 0:
-        return np.zeros(len(wanted))
-    pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    out: FloatArray = np.where(keys[pos] == wanted, values[pos], 0.0)
-    return out
 
 
 def batch_order(articles: Sequence[Article]) -> list[Article]:
