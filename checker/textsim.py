@@ -135,9 +135,13 @@ _content_cache: dict[str, str] = {}
 
 def content_stems(text: str) -> list[str]:
     """Stemmed content words and numbers, in order (cached per distinct token)."""
+    return _content_stems(fold(text))
+
+
+def _content_stems(folded: str) -> list[str]:
     out = []
     cache = _content_cache
-    for token in raw_tokens(text):
+    for token in _TOKEN_RE.findall(folded):
         known = cache.get(token)
         if known is None:
             low = _normal_token(token)
@@ -158,31 +162,45 @@ def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
     somewhere in the text. Title Case heading lines are skipped: their capitals say nothing.
     Numbers are digit tokens of two or more characters.
     """
-    lines = []
+    return _names_and_numbers(fold(text))
+
+
+def _names_and_numbers(folded: str) -> tuple[list[str], list[str]]:
     inside: set[str] = set()
-    for line in fold(text).splitlines():
-        words = _NAME_RE.findall(line)
-        alpha = [w for w in words if w[:1].isalpha()]
-        if len(alpha) >= 3 and sum(w[:1].isupper() for w in alpha) > 0.6 * len(alpha):
-            continue
-        lines.append(words)
-        initial = True
-        for word in words:
-            if not initial and word[:1].isupper():
-                inside.add(word.lower())
-            initial = word in _SENTENCE_BREAKS
-    names: list[str] = []
+    capitals: list[tuple[str, bool]] = []  # (lower case, at the start of a sentence), in order
     numbers: list[str] = []
-    for words in lines:
+    for line in folded.splitlines():
+        line_inside: list[str] = []
+        line_capitals: list[tuple[str, bool]] = []
+        line_numbers: list[str] = []
+        letters = capitalised = 0  # words starting with a letter; with a capital one
         initial = True
-        for word in words:
-            low = word.lower()
-            if word[:1].isupper():
-                if low not in _NOT_NAMES and low not in _ROLES and (not initial or low in inside):
-                    names.append(low.removesuffix("'s"))
-            elif word[:1].isdigit() and len(word) >= 2:
-                numbers.append(word)
+        for word in _NAME_RE.findall(line):
+            first = word[:1]
+            if first.isupper():
+                if first.isalpha():
+                    letters += 1
+                    capitalised += 1
+                low = word.lower()
+                if not initial:
+                    line_inside.append(low)
+                line_capitals.append((low, initial))
+            elif first.isalpha():
+                letters += 1
+            elif first.isdigit() and len(word) >= 2:
+                line_numbers.append(word)
             initial = word in _SENTENCE_BREAKS
+        if letters >= 3 and capitalised > 0.6 * letters:
+            continue  # a Title Case heading
+        inside.update(line_inside)
+        capitals.extend(line_capitals)
+        numbers.extend(line_numbers)
+    # whether a sentence-initial capital is a name is known once every line has been read
+    names = [
+        low.removesuffix("'s")
+        for low, initial in capitals
+        if low not in _NOT_NAMES and low not in _ROLES and (not initial or low in inside)
+    ]
     return names, numbers
 
 
@@ -196,8 +214,9 @@ def article_terms(title: str, text: str, title_weight: int = 2) -> Counter[str]:
     counts: Counter[str] = Counter()
     for term in content_stems(title):
         counts[term] += title_weight
-    counts.update(content_stems(text))
-    names, numbers = names_and_numbers(text)
+    folded = fold(text)
+    counts.update(_content_stems(folded))
+    names, numbers = _names_and_numbers(folded)
     counts.update(NAME_PREFIX + name for name in names)
     counts.update(NUMBER_PREFIX + number for number in numbers)
     return counts
