@@ -4,6 +4,9 @@ The pipeline cuts its parallel work into batches (files to read, articles to ana
 align and check) and hands each batch to `Engine.map(fn, batches, **shared)`, which returns
 `[fn(batch, **shared) for batch in batches]` in order. `fn` must be a module-level function and
 pure (the same batch, the same result), so where it runs changes nothing in the output.
+`Engine.submit(...)` is the same map started in the background: it returns a `Pending` to call for
+the results, so that the calling process can do its own sequential work (grouping stories, writing
+the store) while the workers run (an engine without workers runs the map when it is called).
 
 - `LocalEngine()` runs in the calling process, one batch after another (the library's default:
   embedded, no services). `LocalEngine(workers=N)` spreads batches over N processes on this
@@ -34,10 +37,15 @@ R = TypeVar("R")
 ENGINES = ("local", "dask")
 
 
+Pending = Callable[[], list[R]]  # the results of a submitted map, in order (waits for them)
+
+
 class Engine(Protocol):
     name: str
 
     def map(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> list[R]: ...
+
+    def submit(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> Pending[R]: ...
 
     def close(self) -> None: ...
 
@@ -53,15 +61,18 @@ class LocalEngine:
         self._calls = itertools.count()
 
     def map(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> list[R]:
+        return self.submit(fn, batches, **shared)()
+
+    def submit(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> Pending[R]:
         if self.workers == 1 or len(batches) < 2:
-            return [fn(batch, **shared) for batch in batches]
+            return lambda: [fn(batch, **shared) for batch in batches]
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers)
         # the knowledge base alone takes ~25 ms to pickle and unpickle: once per map, not per task
         token = (os.getpid(), id(self), next(self._calls))
         blob = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
         futures = [self._pool.submit(_with_shared, fn, batch, token, blob) for batch in batches]
-        return [f.result() for f in futures]
+        return lambda: [f.result() for f in futures]
 
     def close(self) -> None:
         if self._pool is not None:
@@ -69,15 +80,18 @@ class LocalEngine:
             self._pool = None
 
 
-_worker_shared: tuple[object, dict[str, Any]] = (None, {})
+_worker_shared: dict[object, dict[str, Any]] = {}  # token -> shared arguments, the most recent few
+WORKER_SHARED_KEPT = 4  # maps submitted together interleave their tasks
 
 
 def _with_shared(fn: Callable[..., R], batch: Any, token: object, blob: bytes) -> R:
-    """In a worker process: `fn(batch, **shared)`, unpickling `shared` only when it changed."""
-    global _worker_shared
-    if _worker_shared[0] != token:
-        _worker_shared = (token, pickle.loads(blob))
-    return fn(batch, **_worker_shared[1])
+    """In a worker process: `fn(batch, **shared)`, unpickling `shared` once per map."""
+    shared = _worker_shared.get(token)
+    if shared is None:
+        if len(_worker_shared) >= WORKER_SHARED_KEPT:
+            del _worker_shared[next(iter(_worker_shared))]
+        shared = _worker_shared[token] = pickle.loads(blob)
+    return fn(batch, **shared)
 
 
 class DaskUnavailable(RuntimeError):
@@ -111,18 +125,22 @@ class DaskEngine:
             self._owned.insert(0, self.client)
 
     def map(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> list[R]:
+        return self.submit(fn, batches, **shared)()
+
+    def submit(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> Pending[R]:
         if not batches:
-            return []
+            return lambda: []
         if self._local is not None:
             import dask
 
+            scheduler = self._local
             shared_d = {k: dask.delayed(v, pure=False) for k, v in shared.items()}
             tasks = [dask.delayed(fn, pure=False)(batch, **shared_d) for batch in batches]
-            return list(dask.compute(*tasks, scheduler=self._local))
+            return lambda: list(dask.compute(*tasks, scheduler=scheduler))
         shared_f = {k: self.client.scatter(v, broadcast=True, hash=False) for k, v in shared.items()}
         futures = self.client.map(fn, list(batches), pure=False, **shared_f)
-        results: list[R] = self.client.gather(futures)
-        return results
+        client = self.client
+        return lambda: list(client.gather(futures))
 
     def close(self) -> None:
         for owned in self._owned:

@@ -6,9 +6,11 @@ identity, so a second run over the same corpus re-extracts nothing.
 
 Where the work runs (`checker.engine`): files are read and articles analysed in batches, and
 stories aligned and checked in batches, each batch a task of the engine (in this process by
-default, or Dask tasks); grouping into stories, rules across related stories, scores and the
-store stay here. The same batches are cut whatever the engine, so every engine gives the same
-output.
+default, worker processes, or Dask tasks); grouping into stories, rules across related stories,
+scores and the store stay here. The same batches are cut whatever the engine, so every engine
+gives the same output. With workers, this process does its own sequential work while they run:
+it groups the articles into stories while they segment and extract claims (grouping needs only
+each article's terms, counted when the file is read), and writes the store while they align.
 
 Incremental (`check(paths, db=..., against_store=True)`): the store keeps the story index of its
 archive (tables `index_articles`, `index_terms`, `index_postings`: each article's term counts,
@@ -32,7 +34,7 @@ import numpy as np
 
 from checker import __version__, align, claims, segment, stories
 from checker.claims.reftime import reference_times
-from checker.engine import Engine, LocalEngine, batches
+from checker.engine import Engine, LocalEngine, Pending, batches
 from checker.ingest import IngestError, LoadedFile
 from checker.ingest import _load as load_entry
 from checker.ingest.walk import Entry, discover
@@ -47,6 +49,7 @@ from checker.model import (
     OutletScore,
     ReferenceTime,
     Sentence,
+    SourceFile,
     Story,
 )
 from checker.rules import RuleConfig, StoryContext, run_rules, sort_findings
@@ -142,13 +145,23 @@ def check(
         if store:
             result.run_id = store.start_run(started, result.paths, __version__)
         if against_store and store is not None:
-            _ingest(paths, result, store, kb, max_bytes, progress, engine)
+            rounds = _read(paths, result, store, kb, max_bytes, progress, engine)
+            _analyses(rounds, result)
+            _write(rounds, result, store)
             _place_in_archive(result, store, progress, kb, engine)
+            _align_and_rules(result, kb, config, today, progress, engine)
         else:
-            index = stories.StoryIndex()  # primed with each round's terms during ingest
-            _ingest(paths, result, store, kb, max_bytes, progress, engine, index)
-            _stories(result, store, progress, index)
-        _align_and_rules(result, kb, config, today, progress, engine)
+            # grouping (here) runs while the workers analyse; storing (here) while they align
+            index = stories.StoryIndex()
+            rounds = _read(paths, result, store, kb, max_bytes, progress, engine, index)
+            _stories(result, progress, index)
+            _analyses(rounds, result)
+
+            def write() -> None:
+                _write(rounds, result, store)
+                _write_index(result, store, index)
+
+            _align_and_rules(result, kb, config, today, progress, engine, meanwhile=write)
         clock = time.perf_counter()
         result.outlets = score_outlets(result, store, kb)
         if store and result.run_id is not None:
@@ -186,50 +199,61 @@ FILES_PER_ROUND = 1024  # files in memory at once before their articles are stor
 STORIES_PER_TASK = 64  # stories aligned and checked per task
 
 
-def _load_batch(entries: Sequence[Entry], max_bytes: int) -> list[LoadedFile | InputError]:
-    """Task: read files (ingest)."""
-    out: list[LoadedFile | InputError] = []
+def _load_batch(
+    entries: Sequence[Entry], max_bytes: int, title_weight: int | None
+) -> tuple[list[tuple[LoadedFile | InputError, list[dict[str, int]]]], float, float]:
+    """Task: read files (ingest); with `title_weight`, also count each article's story-grouping
+    terms (`checker.textsim.article_terms`). With the seconds spent reading and counting."""
+    out: list[tuple[LoadedFile | InputError, list[dict[str, int]]]] = []
+    read = count = 0.0
     for entry in entries:
+        t0 = time.perf_counter()
         if entry.error is not None:
-            out.append(InputError(entry.display, entry.error))
+            out.append((InputError(entry.display, entry.error), []))
             continue
         try:
-            out.append(load_entry(entry.path, entry.display, max_bytes))
+            loaded = load_entry(entry.path, entry.display, max_bytes)
         except IngestError as err:
-            out.append(err.as_input_error())
-    return out
+            out.append((err.as_input_error(), []))
+            continue
+        t1 = time.perf_counter()
+        terms = []
+        if title_weight is not None:
+            terms = [dict(article_terms(a.title, a.text, title_weight)) for a in loaded.articles]
+        out.append((loaded, terms))
+        read, count = read + t1 - t0, count + time.perf_counter() - t1
+    return out, read, count
 
 
 Analysis = tuple[list[Sentence], list[Claim]]
 
 
-def _analyse_batch(
-    items: Sequence[tuple[Article, bool]], kb: KnowledgeBase, title_weight: int | None
-) -> tuple[list[tuple[Analysis | None, dict[str, int] | None]], float, float, float]:
-    """Task: the per-article stages of a batch: sentences and claims for the articles marked (the
-    others are cached in the store), and each article's story-grouping terms when `title_weight`
-    is given; with the seconds spent segmenting, extracting and counting terms."""
-    out: list[tuple[Analysis | None, dict[str, int] | None]] = []
-    seg = ext = ter = 0.0
-    for article, analyse in items:
+def _analyse_batch(articles: Sequence[Article], kb: KnowledgeBase) -> tuple[list[Analysis], float, float]:
+    """Task: the per-article stages of a batch, sentences then claims; with the seconds spent
+    segmenting and extracting."""
+    out: list[Analysis] = []
+    seg = ext = 0.0
+    for article in articles:
         t0 = time.perf_counter()
-        analysis: Analysis | None = None
-        if analyse:
-            sentences = segment.split_article(article)
-            t1 = time.perf_counter()
-            analysis = (sentences, claims.extract(article, sentences, kb))
-            seg += t1 - t0
-            t0 = time.perf_counter()
-            ext += t0 - t1
-        terms = None
-        if title_weight is not None:
-            terms = dict(article_terms(article.title, article.text, title_weight))
-            ter += time.perf_counter() - t0
-        out.append((analysis, terms))
-    return out, seg, ext, ter
+        sentences = segment.split_article(article)
+        t1 = time.perf_counter()
+        out.append((sentences, claims.extract(article, sentences, kb)))
+        seg, ext = seg + t1 - t0, ext + time.perf_counter() - t1
+    return out, seg, ext
 
 
-def _ingest(
+@dataclass
+class _Round:
+    """A round of files read: each file with its articles new to the run (input order), the
+    analyses the store already holds, and the analysis of the others, running on the engine."""
+
+    files: list[tuple[SourceFile, list[Article]]]
+    cached: dict[str, Analysis]
+    todo: list[list[Article]]
+    pending: Pending[tuple[list[Analysis], float, float]]
+
+
+def _read(
     paths: Sequence[str | Path],
     result: RunResult,
     store: Store | None,
@@ -238,86 +262,105 @@ def _ingest(
     progress: Progress | None,
     engine: Engine,
     index: stories.StoryIndex | None = None,
-) -> None:
-    """Read, segment and extract, a round of files at a time: each round's files are read as
-    tasks, their new articles analysed as tasks, then stored, in input order. With `index`, each
-    article's grouping terms are counted in the same tasks and primed into it."""
+) -> list[_Round]:
+    """Read every file as tasks, a round of files at a time, and start analysing each round's new
+    articles (tasks in the background; `_analyses` collects them). With `index`, the read tasks
+    count each article's grouping terms and they are primed into it here, so that grouping can
+    start as soon as the last file is read, while the workers are still analysing."""
     seen: set[str] = set()
     done = 0
     clock = time.perf_counter()
     entries = discover(paths)
-    result.add_time("ingest", time.perf_counter() - clock)
-    for round_ in batches(entries, FILES_PER_ROUND):
-        clock = time.perf_counter()
-        loaded = [
-            item
-            for part in engine.map(_load_batch, batches(round_, FILES_PER_TASK), max_bytes=max_bytes)
-            for item in part
-        ]
-        files: list[tuple[LoadedFile, list[Article]]] = []
-        for item in loaded:
-            done += 1
-            if progress:
-                progress("ingest", done, len(entries))
-            if isinstance(item, InputError):
-                result.errors.append(item)
-                continue
-            result.errors.extend(getattr(item, "errors", []))
-            fresh = [a for a in item.articles if a.id not in seen]
-            seen.update(a.id for a in fresh)  # the same words from the same outlet, met again in another file
-            files.append((item, fresh))
-        result.add_time("ingest", time.perf_counter() - clock)
-        clock = time.perf_counter()
+    title_weight = index.settings.title_weight if index is not None else None
+    # every read task first: the analyses queue behind them, and grouping needs all the terms
+    reads = [
+        engine.submit(_load_batch, batches(round_, FILES_PER_TASK), max_bytes=max_bytes, title_weight=title_weight)
+        for round_ in batches(entries, FILES_PER_ROUND)
+    ]
+    rounds: list[_Round] = []
+    read_cpu = count_cpu = 0.0
+    for pending_read in reads:
+        files: list[tuple[SourceFile, list[Article]]] = []
+        for part, read_s, count_s in pending_read():
+            read_cpu, count_cpu = read_cpu + read_s, count_cpu + count_s
+            for item, terms in part:
+                done += 1
+                if progress:
+                    progress("ingest", done, len(entries))
+                if isinstance(item, InputError):
+                    result.errors.append(item)
+                    continue
+                result.errors.extend(item.errors)
+                fresh = []
+                for k, article in enumerate(item.articles):
+                    if article.id in seen:  # the same words from the same outlet, met again in another file
+                        continue
+                    seen.add(article.id)
+                    fresh.append(article)
+                    if index is not None:
+                        index.prime_terms(article.id, terms[k])
+                files.append((item.source, fresh))
+                result.articles.extend(fresh)
         ids = [a.id for _, fresh in files for a in fresh]
         cached = store.cached_articles(ids, CLAIMS_VERSION) if store else {}
-        todo = [(a, a.id not in cached) for _, fresh in files for a in fresh]
-        if index is None:
-            todo = [item for item in todo if item[1]]
-        analysed: dict[str, Analysis] = dict(cached)
-        seg = ext = ter = 0.0
-        todo_batches = batches(todo, ARTICLES_PER_TASK)
-        title_weight = index.settings.title_weight if index is not None else None
-        tasks = engine.map(_analyse_batch, todo_batches, kb=kb, title_weight=title_weight)
-        for batch, (out, s_time, c_time, t_time) in zip(todo_batches, tasks, strict=True):
-            for (article, _), (analysis, terms) in zip(batch, out, strict=True):
-                if analysis is not None:
-                    analysed[article.id] = analysis
-                if index is not None and terms is not None:
-                    index.prime_terms(article.id, terms)
-            seg, ext, ter = seg + s_time, ext + c_time, ter + t_time
-        wall = time.perf_counter() - clock
-        # tasks may run in parallel: split the round's wall time in proportion to their CPU time
-        share = wall / (seg + ext + ter) if seg + ext + ter > 0 else 0.0
-        result.add_time("segment", seg * share)
-        result.add_time("claims", ext * share)
-        result.add_time("stories", ter * share)
-        clock = time.perf_counter()
-        written = []
-        for item, fresh in files:
-            triples = []
-            for article in fresh:
-                sentences, found = analysed[article.id]
-                triples.append((article, sentences, found))
-                result.articles.append(article)
-                result.sentences[article.id] = sentences
-                result.claims[article.id] = found
-            written.append((item.source, triples))
-        if store:
-            store.save_files(written, result.run_id, CLAIMS_VERSION)
-        result.add_time("store", time.perf_counter() - clock)
+        todo = batches([a for a in _fresh_articles(files) if a.id not in cached], ARTICLES_PER_TASK)
+        rounds.append(_Round(files, cached, todo, engine.submit(_analyse_batch, todo, kb=kb)))
+    wall = time.perf_counter() - clock
+    # tasks run in parallel: split the wall time in proportion to their CPU time
+    share = wall / (read_cpu + count_cpu) if read_cpu + count_cpu > 0 else 1.0
+    result.add_time("ingest", wall - count_cpu * share)
+    result.add_time("stories", count_cpu * share)
+    return rounds
 
 
-def _stories(
-    result: RunResult, store: Store | None, progress: Progress | None, index: stories.StoryIndex
-) -> None:
-    """Group the run's articles into stories (a batch) with the index their terms were primed
-    into during ingest; persist the index when there is a store."""
+def _fresh_articles(files: Sequence[tuple[SourceFile, list[Article]]]) -> list[Article]:
+    """The round's articles new to the run, in input order."""
+    return [a for _, fresh in files for a in fresh]
+
+
+def _analyses(rounds: Sequence[_Round], result: RunResult) -> None:
+    """Wait for the rounds' analyses and file them (and the cached ones) under each article."""
+    clock = time.perf_counter()
+    seg = ext = 0.0
+    for round_ in rounds:
+        analysed = dict(round_.cached)
+        for chunk, (out, s_time, c_time) in zip(round_.todo, round_.pending(), strict=True):
+            analysed.update((a.id, analysis) for a, analysis in zip(chunk, out, strict=True))
+            seg, ext = seg + s_time, ext + c_time
+        for article in _fresh_articles(round_.files):
+            result.sentences[article.id], result.claims[article.id] = analysed[article.id]
+    wall = time.perf_counter() - clock
+    share = wall / (seg + ext) if seg + ext > 0 else 0.0  # what was left when the run waited for it
+    result.add_time("segment", seg * share)
+    result.add_time("claims", ext * share)
+
+
+def _write(rounds: Sequence[_Round], result: RunResult, store: Store | None) -> None:
+    """Store each round's files with their articles, sentences and claims (a transaction a round)."""
+    if store is None:
+        return
+    clock = time.perf_counter()
+    for round_ in rounds:
+        written = [
+            (source, [(a, result.sentences[a.id], result.claims[a.id]) for a in fresh])
+            for source, fresh in round_.files
+        ]
+        store.save_files(written, result.run_id, CLAIMS_VERSION)
+    result.add_time("store", time.perf_counter() - clock)
+
+
+def _stories(result: RunResult, progress: Progress | None, index: stories.StoryIndex) -> None:
+    """Group the run's articles into stories (a batch) with the index their terms were primed into."""
     if progress:
         progress("stories", 0, len(result.articles))
     clock = time.perf_counter()
     index.add_all(stories.batch_order(result.articles))
     result.stories, result.topic_links = index.stories(), stories.related_pairs(index)
     result.add_time("stories", time.perf_counter() - clock)
+
+
+def _write_index(result: RunResult, store: Store | None, index: stories.StoryIndex) -> None:
+    """Persist the story index, for incremental checks against this store."""
     if store is not None:
         clock = time.perf_counter()
         store.index_add(index.to_state()["articles"])
@@ -331,8 +374,10 @@ def _align_and_rules(
     today: dt.date,
     progress: Progress | None,
     engine: Engine,
+    meanwhile: Callable[[], None] | None = None,
 ) -> None:
-    """The per-story stages as tasks of `STORIES_PER_TASK` stories, then rules across stories."""
+    """The per-story stages as tasks of `STORIES_PER_TASK` stories, then rules across stories;
+    `meanwhile` runs here while the tasks run."""
     if progress:
         progress("align", 0, len(result.stories))
     by_id = {a.id: a for a in result.articles}
@@ -350,9 +395,11 @@ def _align_and_rules(
     clock = time.perf_counter()
     findings: list[Finding] = []
     align_time = rules_time = 0.0
-    for done, (alignments, checked, a_time, r_time) in enumerate(
-        engine.map(_story_batch, tasks, kb=kb, config=config, today=today), start=1
-    ):
+    pending = engine.submit(_story_batch, tasks, kb=kb, config=config, today=today)
+    if meanwhile is not None:
+        meanwhile()
+        clock = time.perf_counter()  # the time spent in `meanwhile` is its own
+    for done, (alignments, checked, a_time, r_time) in enumerate(pending(), start=1):
         if progress:
             progress("rules", done, len(tasks))
         result.alignments.extend(alignments)
@@ -589,11 +636,9 @@ def _place_in_archive(
     analysed = store.cached_articles(missing, CLAIMS_VERSION)
     stale = [loaded[i] for i in missing if i in loaded and i not in analysed]
     if stale:  # archived by an older extractor: analysed again (and stored) rather than left out
-        chunks = batches([(a, True) for a in stale], ARTICLES_PER_TASK)
-        for chunk, (out, *_) in zip(chunks, engine.map(_analyse_batch, chunks, kb=kb, title_weight=None), strict=True):
-            for (article, _), (analysis, _) in zip(chunk, out, strict=True):
-                if analysis is not None:
-                    analysed[article.id] = analysis
+        chunks = batches(stale, ARTICLES_PER_TASK)
+        for chunk, (out, *_) in zip(chunks, engine.map(_analyse_batch, chunks, kb=kb), strict=True):
+            analysed.update((a.id, analysis) for a, analysis in zip(chunk, out, strict=True))
         store.save_analysis([(a, *analysed[a.id]) for a in stale], CLAIMS_VERSION)
     for article_id in missing:
         if article_id in loaded and article_id in analysed:

@@ -154,7 +154,7 @@ def test_shared_arguments_are_unpickled_once_per_worker(monkeypatch: pytest.Monk
     loads: list[bytes] = []
     real = pickle.loads
     monkeypatch.setattr(engine_module.pickle, "loads", lambda blob: loads.append(blob) or real(blob))
-    monkeypatch.setattr(engine_module, "_worker_shared", (None, {}))
+    monkeypatch.setattr(engine_module, "_worker_shared", {})
     blob = pickle.dumps({"offset": 10})
     token = ("pid", "engine", 1)
     assert engine_module._with_shared(_add, [1, 2], token, blob) == [11, 12]
@@ -162,10 +162,36 @@ def test_shared_arguments_are_unpickled_once_per_worker(monkeypatch: pytest.Monk
     assert len(loads) == 1  # the second task of the same map reuses them
     assert engine_module._with_shared(_add, [3], ("pid", "engine", 2), pickle.dumps({"offset": 1})) == [4]
     assert len(loads) == 2  # a new map sends new ones
+    assert engine_module._with_shared(_add, [5], token, blob) == [15]
+    assert len(loads) == 2  # tasks of maps submitted together interleave: the first map's are still known
 
 
 def _add(batch: list[int], offset: int) -> list[int]:
     return [n + offset for n in batch]
+
+
+def test_submitted_maps_run_in_the_background_and_keep_their_order() -> None:
+    engine = LocalEngine(workers=2)
+    try:
+        first = engine.submit(_add, [[1], [2], [3]], offset=10)
+        second = engine.submit(_add, [[1, 2], [3]], offset=100)  # interleaved with the first in the pool
+        assert second() == [[101, 102], [103]]
+        assert first() == [[11], [12], [13]]
+    finally:
+        engine.close()
+
+
+def test_in_process_submit_runs_when_the_results_are_asked_for() -> None:
+    calls: list[int] = []
+
+    def record(batch: list[int]) -> int:
+        calls.append(len(batch))
+        return sum(batch)
+
+    pending = LocalEngine().submit(record, [[1, 2], [3]])
+    assert calls == []
+    assert pending() == [3, 3]
+    assert calls == [2, 1]
 
 
 def test_worker_pool_gets_each_maps_shared_arguments() -> None:
