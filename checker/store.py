@@ -193,50 +193,42 @@ class Store:
         """Several files with their articles, sentences and claims, in one transaction: all of
         them or none (a commit per file cost ~0.8 ms, more than writing a small file's rows)."""
         conn = self.db.conn
+        ids = [article.id for _, articles in files for article, _, _ in articles]
         with conn:
+            current = self._stored_with(conn, ids, claims_version)
+            file_rows, article_rows, replaced = [], [], []
+            sentence_rows: list[tuple[Any, ...]] = []
+            claim_rows: list[tuple[Any, ...]] = []
             for source, articles in files:
-                self._insert_file(conn, source, run_id, articles, claims_version)
+                file_id = file_identity(source)
+                file_rows.append((file_id, source.path, source.sha256, source.size, source.format, run_id))
+                for article, sentences, claims in articles:
+                    if article.id in current:  # already stored by this extractor (or earlier in this call)
+                        continue
+                    current.add(article.id)
+                    replaced.append((article.id,))
+                    article_rows.append(_article_row(article, file_id, claims_version))
+                    sentence_rows.extend(_sentence_rows(sentences))
+                    claim_rows.extend(_claim_rows(claims))
+            # rows of a whole round per statement: a statement per article cost more than its rows
+            conn.executemany("INSERT OR IGNORE INTO files VALUES (?, ?, ?, ?, ?, ?)", file_rows)
+            conn.executemany("DELETE FROM claims WHERE article_id=?", replaced)
+            conn.executemany("DELETE FROM sentences WHERE article_id=?", replaced)
+            conn.executemany("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", article_rows)
+            conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)", sentence_rows)
+            conn.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)", claim_rows)
 
     @staticmethod
-    def _insert_file(
-        conn: sqlite3.Connection,
-        source: SourceFile,
-        run_id: int | None,
-        articles: Sequence[tuple[Article, list[Sentence], list[Claim]]],
-        claims_version: str,
-    ) -> None:
-        file_id = file_identity(source)
-        conn.execute(
-            "INSERT OR IGNORE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            (file_id, source.path, source.sha256, source.size, source.format, run_id),
-        )
-        for article, sentences, claims in articles:
-            exists = conn.execute("SELECT claims_version FROM articles WHERE id=?", (article.id,)).fetchone()
-            if exists is not None and exists[0] == claims_version:
-                continue
-            conn.execute("DELETE FROM claims WHERE article_id=?", (article.id,))
-            conn.execute("DELETE FROM sentences WHERE article_id=?", (article.id,))
-            conn.execute(
-                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    article.id,
-                    file_id,
-                    article.path,
-                    article.part,
-                    article.outlet,
-                    article.title,
-                    article.published.isoformat() if article.published else None,
-                    article.url,
-                    article.author,
-                    article.dateline,
-                    article.format,
-                    article.text,
-                    json.dumps(article.line_map),
-                    json.dumps(article.provenance, sort_keys=True),
-                    claims_version,
-                ),
+    def _stored_with(conn: sqlite3.Connection, article_ids: list[str], claims_version: str) -> set[str]:
+        """The ids among these whose stored analysis is by this extractor."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT id FROM articles WHERE claims_version=? AND id IN ({marks})", (claims_version, *chunk)
             )
-            _insert_analysis(conn, sentences, claims)
+            found.update(row[0] for row in rows)
+        return found
 
     def load_article(self, article_id: str) -> Article | None:
         row = self.db.conn.execute(
@@ -615,13 +607,35 @@ def _article(row: Sequence[Any]) -> Article:
 
 
 def _insert_analysis(conn: sqlite3.Connection, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
-    conn.executemany(
-        "INSERT INTO sentences VALUES (?,?,?,?,?)",
-        [(s.article, s.index, s.start, s.end, s.text) for s in sentences],
-    )
-    conn.executemany(
-        "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)",
-        [(c.id, c.article, c.sentence, c.kind, c.start, c.end, c.text, _VALUE_JSON(c.value)) for c in claims],
+    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)", _sentence_rows(sentences))
+    conn.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)", _claim_rows(claims))
+
+
+def _sentence_rows(sentences: Sequence[Sentence]) -> list[tuple[Any, ...]]:
+    return [(s.article, s.index, s.start, s.end, s.text) for s in sentences]
+
+
+def _claim_rows(claims: Sequence[Claim]) -> list[tuple[Any, ...]]:
+    return [(c.id, c.article, c.sentence, c.kind, c.start, c.end, c.text, _VALUE_JSON(c.value)) for c in claims]
+
+
+def _article_row(article: Article, file_id: str, claims_version: str) -> tuple[Any, ...]:
+    return (
+        article.id,
+        file_id,
+        article.path,
+        article.part,
+        article.outlet,
+        article.title,
+        article.published.isoformat() if article.published else None,
+        article.url,
+        article.author,
+        article.dateline,
+        article.format,
+        article.text,
+        json.dumps(article.line_map),
+        json.dumps(article.provenance, sort_keys=True),
+        claims_version,
     )
 
 
