@@ -6,16 +6,18 @@ from pathlib import Path
 
 from checker.pipeline import RunResult
 from checker.report.claimreview import write_claimreview
-from checker.report.html import write_html
+from checker.report.html import collector_paused, write_html
 from checker.report.jsonreport import build_document, write_json
 
 __all__ = ["build_document", "write_claimreview", "write_html", "write_json", "write_reports"]
 
 
-def write_reports(result: RunResult, json_path: Path | None, html_dir: Path | None) -> None:
-    """The JSON report and the HTML report, from one built document."""
-    document = build_document(result) if json_path is not None or html_dir is not None else None
-    if json_path is not None:
-        write_json(result, json_path, document)
-    if html_dir is not None:
-        write_html(result, html_dir, document)
+def write_reports(result: RunResult, json_path: Path | None, html_dir: Path | None, workers: int = 1) -> None:
+    """The JSON report and the HTML report, from one built document (`workers`: processes that
+    share the HTML pages, see `write_html`)."""
+    with collector_paused():
+        document = build_document(result) if json_path is not None or html_dir is not None else None
+        if json_path is not None:
+            write_json(result, json_path, document)
+        if html_dir is not None:
+            write_html(result, html_dir, document, workers=workers)
