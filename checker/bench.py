@@ -231,11 +231,11 @@ def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: in
     clock = time.perf_counter()
     try:
         result = pipeline.check([corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental")
-        report_clock = time.perf_counter()
-        write_reports(result, out / "findings.json", out)
-        end = time.perf_counter()
     finally:
-        engine.close()
+        engine.close()  # as the CLI does: the report forks its page writers
+    report_clock = time.perf_counter()
+    write_reports(result, out / "findings.json", out, workers=getattr(engine, "workers", 1))
+    end = time.perf_counter()
     timings = dict(result.timings)
     timings["report"] = end - report_clock
     n = len(result.new_articles) if mode == "incremental" else len(result.articles)
@@ -244,7 +244,7 @@ def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: in
         "total_s": end - clock,
         "rate": n / (end - clock) if end > clock else 0.0,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        # workers have exited (engine.close): RUSAGE_CHILDREN holds the largest one's peak
+        # workers and page writers have exited: RUSAGE_CHILDREN holds the largest one's peak
         "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "articles": len(result.articles),
         "stories": len(result.stories),

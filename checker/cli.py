@@ -156,8 +156,8 @@ def main() -> None:
     "--workers",
     type=click.IntRange(min=0),
     default=0,
-    help="Local engine: worker processes for per-article and per-story work (default 0: one per core, "
-    "at most 8; 1: everything in this process).",
+    help="Local engine: worker processes for per-article and per-story work and the report's pages "
+    "(default 0: one per core, at most 8; 1: everything in this process).",
 )
 @click.option(
     "--scheduler",
@@ -219,22 +219,24 @@ def check(
         raise click.UsageError(str(exc)) from exc
     meter = _Progress(sys.stderr.isatty() if progress is None else progress)
     try:
-        result = run_check(
-            list(paths),
-            db=db,
-            config=settings.rules,
-            max_bytes=settings.max_bytes,
-            today=today.date() if today else None,
-            progress=meter,
-            engine=engine,
-            against_store=against_store,
-        )
-        write_reports(result, json_path, html_dir)
+        try:
+            result = run_check(
+                list(paths),
+                db=db,
+                config=settings.rules,
+                max_bytes=settings.max_bytes,
+                today=today.date() if today else None,
+                progress=meter,
+                engine=engine,
+                against_store=against_store,
+            )
+        finally:
+            engine.close()  # before the report forks its page writers: no pool threads to copy
+        write_reports(result, json_path, html_dir, workers=getattr(engine, "workers", 1))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         meter.close()
-        engine.close()
     if claimreview_path is not None:
         from checker.report.claimreview import write_claimreview
 
