@@ -26,11 +26,15 @@ article in a group). Sentences of one article are never compared with each other
 Cost: vectors for all sentences of all stories are built at once; stories are stacked into one
 sparse product in which each story has its own copy of every feature column, so sentences of
 different stories never meet (cost linear in the number of stories, no corpus all-pairs).
+Features are integer codes (a process-wide lexicon maps words, stems and n-grams to ids) built
+with array operations, not strings; scores are bit-for-bit those of the straightforward
+string-and-scipy version this replaced (see `_inverse_norms`).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -39,7 +43,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from checker.model import Alignment, Sentence, Story
-from checker.textsim import NAME_MARK, SentenceToken, proper_nouns, sentence_tokens, word_ngrams
+from checker.textsim import sentence_tokens, word_ngrams
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -138,97 +142,241 @@ def _collect(stories: Sequence[Story], sentences_by_article: Mapping[str, Sequen
 # --------------------------------------------------------------------------------- vectors
 
 
+class _Lexicon:
+    """Process-wide integer ids of words, stems and character n-grams, and each distinct text's
+    tokens as ids. Ids are arbitrary: columns are numbered by first appearance in each call, so
+    the output never depends on what an earlier call saw."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, int] = {}
+        self.stems: dict[str, int] = {}
+        self.grams: dict[str, int] = {}
+        self.spelled: list[str] = []  # word id -> word
+        self.word_grams: list[IntArray] = []  # word id -> n-gram ids
+        self.texts: dict[str, IntArray] = {}  # text -> (word id, stem id or -1, case) per token
+
+    def tokens(self, text: str) -> IntArray:
+        known = self.texts.get(text)
+        if known is None:
+            words, stems = self.words, self.stems
+            ids = []
+            for word, stemmed, case in sentence_tokens(text):
+                number = words.get(word)
+                if number is None:
+                    number = words[word] = len(self.spelled)
+                    self.spelled.append(word)
+                ids.append((number, stems.setdefault(stemmed, len(stems)) if stemmed else -1, case))
+            known = np.array(ids, dtype=np.int64).reshape(-1, 3).T
+            if len(self.texts) >= _TEXT_CACHE:
+                self.texts.clear()  # bounded; a cleared entry is only recomputed
+            self.texts[text] = known
+        return known
+
+    def trim(self) -> None:
+        """Start afresh (between calls) once the vocabulary has grown past `_MAX_WORDS`."""
+        if len(self.words) > _MAX_WORDS:
+            self.__init__()  # type: ignore[misc]
+
+    def grams_of(self, word_ids: IntArray) -> list[IntArray]:
+        grams = self.grams
+        for word in self.spelled[len(self.word_grams) :]:
+            self.word_grams.append(
+                np.array([grams.setdefault(g, len(grams)) for g in word_ngrams(word)], dtype=np.int64)
+            )
+        return [self.word_grams[w] for w in word_ids.tolist()]
+
+
+_TEXT_CACHE = 20_000  # texts; the story grouping re-aligns the same articles' sentences
+_MAX_WORDS = 300_000
+_LEXICON = _Lexicon()
+
+
+@dataclass
+class _Tokens:
+    """Every token of every row, rows in order: ids, and whether the word is a name of its story."""
+
+    row: IntArray
+    word: IntArray
+    stem: IntArray  # -1: stopword
+    name: npt.NDArray[np.bool_]
+
+
+def _tokens(rows: _Rows) -> _Tokens:
+    per_text = [_LEXICON.tokens(text) for text in rows.texts]
+    lengths = np.array([t.shape[1] for t in per_text], dtype=np.int64)
+    ids = np.concatenate(per_text, axis=1) if per_text else np.zeros((3, 0), dtype=np.int64)
+    row = np.repeat(np.arange(len(rows.texts), dtype=np.int64), lengths)
+    word, stem, case = ids
+    # a story's names: words capitalised inside a sentence and never written in lower case there
+    key = rows.story[row] * max(len(_LEXICON.words), 1) + word
+    capital = np.unique(key[(case == 1) & (stem >= 0)])
+    lower = np.unique(key[case == 0])
+    names = np.setdiff1d(capital, lower, assume_unique=True)
+    return _Tokens(row=row, word=word, stem=stem, name=np.isin(key, names))
+
+
+def _first_seen(codes: IntArray) -> tuple[IntArray, IntArray]:
+    """Column of each code (given in reading order), columns numbered by first appearance as
+    counting features one by one would; and the code of each column."""
+    unique, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(unique), dtype=np.int64)
+    rank[order] = np.arange(len(unique), dtype=np.int64)
+    return rank[inverse], unique[order]
+
+
+def _counts(doc: IntArray, column: IntArray, n_docs: int, n_columns: int) -> sp.csr_matrix:
+    """Canonical count matrix of (doc, column) occurrences."""
+    key, counts = np.unique(doc * n_columns + column, return_counts=True)
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key // n_columns, minlength=n_docs), out=indptr[1:])
+    matrix = sp.csr_matrix((counts.astype(np.float64), key % n_columns, indptr), shape=(n_docs, n_columns))
+    matrix.has_canonical_format = True
+    return matrix
+
+
+def _word_counts(tokens: _Tokens, n_rows: int) -> tuple[sp.csr_matrix, npt.NDArray[np.bool_], IntArray]:
+    """Counts of stems and bigrams of adjacent stems per row (name-marked features apart), the
+    name flag per column, and the number of content words per row. A row's features are read
+    as its stems, then its bigrams."""
+    content = tokens.stem >= 0
+    row, stem, name = tokens.row[content], tokens.stem[content], tokens.name[content]
+    n = np.bincount(row, minlength=n_rows)
+    start = np.concatenate(([0], np.cumsum(n)[:-1]))
+    width = n + np.maximum(n - 1, 0)
+    offset = np.concatenate(([0], np.cumsum(width)[:-1]))
+    within = np.arange(len(row), dtype=np.int64) - start[row]
+    pair = np.flatnonzero(row[:-1] == row[1:])
+    base = len(_LEXICON.stems) + 1
+    # features as integers: (first stem + 1, second stem + 1 or 0, name flag)
+    codes = np.empty(len(row) + len(pair), dtype=np.int64)
+    docs = np.empty(len(codes), dtype=np.int64)
+    unigram = offset[row] + within
+    codes[unigram] = (stem + 1) * base * 2 + name
+    docs[unigram] = row
+    bigram = offset[row[pair]] + n[row[pair]] + within[pair]
+    codes[bigram] = ((stem[pair] + 1) * base + stem[pair + 1] + 1) * 2 + (name[pair] | name[pair + 1])
+    docs[bigram] = row[pair]
+    column, column_code = _first_seen(codes)
+    return _counts(docs, column, n_rows, len(column_code)), (column_code & 1).astype(bool), n
+
+
+def _char_counts(tokens: _Tokens, n_rows: int) -> tuple[sp.csr_matrix, npt.NDArray[np.bool_]]:
+    """Character n-gram counts per row (a name's n-grams apart) and the name flag per column:
+    word counts per row times n-gram counts per distinct (word, name flag)."""
+    marked = tokens.word * 2 + tokens.name
+    column, vocabulary = _first_seen(marked)
+    per_word = _counts(tokens.row, column, n_rows, len(vocabulary))
+    gram_ids = _LEXICON.grams_of(vocabulary // 2)
+    lengths = np.array([len(g) for g in gram_ids], dtype=np.int64)
+    flags = np.repeat(vocabulary & 1, lengths)
+    codes = (np.concatenate(gram_ids) if gram_ids else np.zeros(0, dtype=np.int64)) * 2 + flags
+    gram_column, gram_code = _first_seen(codes)
+    words = np.repeat(np.arange(len(vocabulary), dtype=np.int64), lengths)
+    grams = _counts(words, gram_column, len(vocabulary), len(gram_code))
+    return sp.csr_matrix(per_word @ grams), (gram_code & 1).astype(bool)
+
+
 def _vectors(rows: _Rows, settings: AlignSettings) -> tuple[sp.csr_matrix, IntArray]:
     """Unit-length rows: sqrt(word_share) * word TF-IDF ++ sqrt(1 - word_share) * char TF-IDF,
     IDF per story, columns private to each story; and the number of content words per row.
 
-    Character n-grams are generated once per distinct word: a sentence's character counts are
-    its word counts times the words' n-gram counts (one sparse product)."""
-    # grey-zone evidence stacks the same article's sentences once per candidate: tokenise each text once
-    known: dict[str, list[SentenceToken]] = {}
-    tokens = [known[text] if text in known else known.setdefault(text, sentence_tokens(text)) for text in rows.texts]
-    names_of = _story_names(rows, tokens)
-    word_feats: list[list[str]] = []
-    char_words: list[list[str]] = []
-    content = np.zeros(len(tokens), dtype=np.int64)
-    for r, sentence in enumerate(tokens):
-        names = names_of[int(rows.story[r])]
-        stems = [(NAME_MARK + st if w in names else st) for w, st, _ in sentence if st]
-        content[r] = len(stems)
-        bigrams = [
-            (NAME_MARK if a.startswith(NAME_MARK) or b.startswith(NAME_MARK) else "")
-            + a.removeprefix(NAME_MARK)
-            + " "
-            + b.removeprefix(NAME_MARK)
-            for a, b in itertools.pairwise(stems)
-        ]
-        word_feats.append(stems + bigrams)
-        char_words.append([(NAME_MARK + w if w in names else w) for w, _, _ in sentence])
-    words, word_names = _count(word_feats)
-    per_word, vocabulary = _count(char_words)
-    grams, gram_names = _count(
-        [
-            [NAME_MARK + g if w.startswith(NAME_MARK) else g for g in word_ngrams(w.removeprefix(NAME_MARK))]
-            for w in vocabulary
-        ]
-    )
-    chars = sp.csr_matrix(per_word @ grams)
-    parts = []
-    for share, counts, feature_names in (
-        (settings.word_share, words, word_names),
-        (1.0 - settings.word_share, chars, gram_names),
-    ):
-        is_name = np.array([f.startswith(NAME_MARK) for f in feature_names], dtype=bool)
-        column_weight = np.where(is_name, settings.name_weight, 1.0)
-        parts.append(_story_tfidf(counts, rows.story, column_weight) * np.sqrt(share))
-    return _normalise(sp.hstack(parts, format="csr")), content
-
-
-def _count(docs: list[list[str]]) -> tuple[sp.csr_matrix, list[str]]:
-    """Count matrix of feature lists (rows = docs) and the feature names by column."""
-    vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    indptr = [0]
-    for doc in docs:
-        for feature in doc:
-            column = vocabulary.setdefault(feature, len(vocabulary))
-            indices.append(column)
-        indptr.append(len(indices))
-    matrix = sp.csr_matrix(
-        (np.ones(len(indices)), np.array(indices, dtype=np.int64), np.array(indptr)),
-        shape=(len(docs), len(vocabulary)),
-    )
-    matrix.sum_duplicates()
-    return matrix, list(vocabulary)
-
-
-def _story_names(rows: _Rows, tokens: list[list[SentenceToken]]) -> list[frozenset[str]]:
-    """Each story's proper nouns."""
-    per_story: list[list[list[SentenceToken]]] = [[] for _ in rows.story_ids]
-    for s, sentence in zip(rows.story.tolist(), tokens, strict=True):
-        per_story[s].append(sentence)
-    return [proper_nouns(t) for t in per_story]
+    Features are integer codes built with array operations; columns are numbered in order of
+    first appearance, as counting the features one by one would. Character n-grams are generated
+    once per distinct word: a sentence's character counts are its word counts times the words'
+    n-gram counts (one sparse product)."""
+    _LEXICON.trim()
+    tokens = _tokens(rows)
+    n_rows = len(rows.texts)
+    words, word_names, content = _word_counts(tokens, n_rows)
+    chars, gram_names = _char_counts(tokens, n_rows)
+    chars.sort_indices()
+    parts = [
+        _scaled_unit(_story_tfidf(counts, rows.story, np.where(is_name, settings.name_weight, 1.0)), share)
+        for share, counts, is_name in (
+            (settings.word_share, words, word_names),
+            (1.0 - settings.word_share, chars, gram_names),
+        )
+    ]
+    return _stack_unit(parts[0], parts[1]), content
 
 
 def _story_tfidf(counts: sp.csr_matrix, story: IntArray, column_weight: FloatArray) -> sp.csr_matrix:
     """(1 + ln tf) * (ln((1 + n) / (1 + df)) + 1) * column weight, with n and df counted within
-    each row's story; rows scaled to unit length. The columns of the result are private to a
-    story (one per story and feature), so that a product of these rows never pairs sentences
-    of different stories, and a column's df is simply how many rows use it."""
-    coo = counts.tocoo()
-    r, c = coo.row.astype(np.int64), coo.col.astype(np.int64)
-    unique_keys, private = np.unique(story[r] * counts.shape[1] + c, return_inverse=True)
-    df = np.bincount(private)[private]
+    each row's story. The columns of the result are private to a story (one per story and
+    feature), so that a product of these rows never pairs sentences of different stories, and a
+    column's df is simply how many rows use it. `counts` must have sorted indices; so has the
+    result (private columns follow the feature order within a story)."""
+    r = np.repeat(np.arange(counts.shape[0], dtype=np.int64), np.diff(counts.indptr))
+    c = counts.indices.astype(np.int64)
+    private, df, n_private = _private_columns(c, counts.indptr, story, counts.shape[1])
     n_rows = np.bincount(story)[story[r]]
-    weight = (1.0 + np.log(coo.data)) * (np.log((1.0 + n_rows) / (1.0 + df)) + 1.0) * column_weight[c]
-    out = sp.csr_matrix((weight, (r, private)), shape=(counts.shape[0], len(unique_keys)))
-    return _normalise(out)
+    weight = (1.0 + np.log(counts.data)) * (np.log((1.0 + n_rows) / (1.0 + df)) + 1.0) * column_weight[c]
+    return sp.csr_matrix((weight, private, counts.indptr.copy()), shape=(counts.shape[0], n_private))
 
 
-def _normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+def _private_columns(
+    column: IntArray, indptr: IntArray, story: IntArray, n_columns: int
+) -> tuple[IntArray, IntArray, int]:
+    """Each entry's story-private column (numbered by story, then feature) and that column's df;
+    and the number of private columns. Stories are contiguous rows, so each is one slice of the
+    entries: counted with a bincount per story rather than a sort of all entries."""
+    n_stories = int(story[-1]) + 1 if len(story) else 0
+    bounds = indptr[np.searchsorted(story, np.arange(n_stories + 1))].tolist()
+    private = np.empty(len(column), dtype=np.int64)
+    df = np.empty(len(column), dtype=np.int64)
+    local = np.empty(n_columns, dtype=np.int64)
+    base = 0
+    for lo, hi in itertools.pairwise(bounds):
+        columns = column[lo:hi]
+        used = np.bincount(columns, minlength=n_columns)
+        present = np.flatnonzero(used)
+        local[present] = np.arange(base, base + len(present))
+        private[lo:hi] = local[columns]
+        df[lo:hi] = used[columns]
+        base += len(present)
+    return private, df, base
+
+
+# Scores are sums of products taken in the order entries are stored, so the order and the
+# arithmetic below are fixed: they are those of the scipy calls this replaced (a row sum adds
+# the first entry to numpy's pairwise sum of the rest; a diagonal scaling reverses each row),
+# and every score stays what it was to the last bit.
+
+
+def _inverse_norms(data: FloatArray, indptr: IntArray) -> FloatArray:
+    """1 / Euclidean length of each row (1 for an empty row)."""
+    squares = np.zeros(len(indptr) - 1)
+    nonempty = np.flatnonzero(np.diff(indptr))
+    if len(nonempty):
+        squares[nonempty] = np.add.reduceat(data * data, indptr[nonempty])
+    norms = np.sqrt(squares)
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+    return 1.0 / norms
+
+
+def _scaled_unit(matrix: sp.csr_matrix, share: float) -> sp.csr_matrix:
+    """Rows scaled to length sqrt(share); indices stay sorted."""
+    row = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
+    data = _inverse_norms(matrix.data, matrix.indptr)[row] * matrix.data * np.sqrt(share)
+    return sp.csr_matrix((data, matrix.indices, matrix.indptr), shape=matrix.shape)
+
+
+def _stack_unit(words: sp.csr_matrix, chars: sp.csr_matrix) -> sp.csr_matrix:
+    """[words | chars] with rows scaled to unit length, each row stored as its character
+    entries, then its word entries."""
+    n_words, n_chars = np.diff(words.indptr), np.diff(chars.indptr)
+    indptr = words.indptr + chars.indptr
+    rows = np.arange(words.shape[0], dtype=np.int64)
+    total = int(indptr[-1])
+    indices = np.empty(total, dtype=np.int64)
+    data = np.empty(total)
+    at_char = np.arange(chars.nnz, dtype=np.int64) + np.repeat(indptr[:-1] - chars.indptr[:-1], n_chars)
+    at_word = np.arange(words.nnz, dtype=np.int64) + np.repeat(indptr[:-1] + n_chars - words.indptr[:-1], n_words)
+    indices[at_char], data[at_char] = chars.indices + words.shape[1], chars.data
+    indices[at_word], data[at_word] = words.indices, words.data
+    data *= _inverse_norms(data, indptr)[np.repeat(rows, np.diff(indptr))]
+    return sp.csr_matrix((data, indices, indptr), shape=(words.shape[0], words.shape[1] + chars.shape[1]))
 
 
 # --------------------------------------------------------------------------------- pairs
@@ -244,108 +392,186 @@ class _Pairs:
 
 
 def _pairs(vectors: sp.csr_matrix, rows: _Rows, floor: float, usable: npt.NDArray[np.bool_]) -> _Pairs:
-    product = (vectors @ vectors.T).tocoo()
-    a, b = product.row.astype(np.int64), product.col.astype(np.int64)
+    # a product entry is summed over its own two rows only: leaving unusable rows out of the
+    # product changes none of the other entries
+    kept = np.flatnonzero(usable)
+    part = vectors[kept]
+    product = (part @ part.T).tocoo()
+    a, b = kept[product.row], kept[product.col]
     score = np.minimum(product.data, 1.0)
-    keep = (rows.article[a] != rows.article[b]) & (score >= floor) & usable[a] & usable[b]
+    keep = (rows.article[a] != rows.article[b]) & (score >= floor)
     return _Pairs(a=a[keep], b=b[keep], score=score[keep])
 
 
 # --------------------------------------------------------------------------------- links
 
 
+@dataclass
+class _Best:
+    """Best and runner-up match of every (row, other article) that has one, sorted by key."""
+
+    key: IntArray  # row * number of articles + other article
+    row: IntArray
+    score: FloatArray
+    second_row: IntArray  # -1: none
+    second: FloatArray
+    n_articles: int
+
+    def lookup(self, row: IntArray, article: IntArray) -> IntArray:
+        """Entry of each (row, article), -1 where there is none."""
+        keys = row * self.n_articles + article
+        pos = np.minimum(np.searchsorted(self.key, keys), len(self.key) - 1)
+        found: IntArray = np.where(self.key[pos] == keys, pos, -1)
+        return found
+
+
+def _best(pairs: _Pairs, rows: _Rows) -> _Best:
+    n_articles = len(rows.article_ids)
+    other = rows.article[pairs.b]
+    # ties broken by row number
+    order = np.lexsort((pairs.b, -pairs.score, other, pairs.a))
+    b, s = pairs.b[order], pairs.score[order]
+    group = pairs.a[order] * n_articles + other[order]
+    first = np.ones(len(group), dtype=bool)
+    first[1:] = group[1:] != group[:-1]
+    key = group[first]
+    has_second = np.zeros(len(group), dtype=bool)
+    has_second[1:] = first[:-1] & ~first[1:]  # the entry right after a group's first
+    second_pos = np.searchsorted(key, group[has_second])
+    second = np.zeros(len(key))
+    second[second_pos] = s[has_second]
+    second_row = np.full(len(key), -1, dtype=np.int64)
+    second_row[second_pos] = b[has_second]
+    return _Best(key, b[first], s[first], second_row, second, n_articles)
+
+
+class _Dots:
+    """Dot products of rows of a sparse matrix, summed over shared columns in column order."""
+
+    def __init__(self, matrix: sp.csr_matrix) -> None:
+        self.matrix = matrix
+        self.rows: dict[int, tuple[IntArray, FloatArray]] = {}
+
+    def row(self, r: int) -> tuple[IntArray, FloatArray]:
+        known = self.rows.get(r)
+        if known is None:
+            start, end = self.matrix.indptr[r], self.matrix.indptr[r + 1]
+            indices, data = self.matrix.indices[start:end], self.matrix.data[start:end]
+            order = np.argsort(indices)
+            known = self.rows[r] = (indices[order], data[order])
+        return known
+
+    def __call__(self, x: int, y: int) -> float:
+        (xi, xd), (yi, yd) = self.row(x), self.row(y)
+        if len(xi) == 0 or len(yi) == 0:
+            return 0.0
+        pos = np.minimum(np.searchsorted(yi, xi), len(yi) - 1)
+        hit = yi[pos] == xi
+        return float(np.dot(xd[hit], yd[pos[hit]]))
+
+
 def _links(
     pairs: _Pairs, rows: _Rows, vectors: sp.csr_matrix, settings: AlignSettings
 ) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int, int]]]:
-    """Mutual-best links (score, row, row) and many-to-one attachments
-    (score, row of the whole sentence, row of its partner, row of the attached part)."""
+    """Mutual-best links (score, row, row), strongest first (ties by rows), and many-to-one
+    attachments (score, row of the whole sentence, row of its partner, row of the attached part)."""
     if len(pairs.score) == 0:
         return [], []
-    n_articles = len(rows.article_ids)
-    other = rows.article[pairs.b]
-    # best and runner-up of every (row, other article), ties broken by row number
-    order = np.lexsort((pairs.b, -pairs.score, other, pairs.a))
-    a, b, s, o = pairs.a[order], pairs.b[order], pairs.score[order], other[order]
-    group = a * n_articles + o
-    first = np.ones(len(group), dtype=bool)
-    first[1:] = group[1:] != group[:-1]
-    best_key = group[first]
-    best_row = b[first]
-    best_score = s[first]
-    second = np.zeros(len(best_key))
-    has_second = np.zeros(len(group), dtype=bool)
-    has_second[1:] = first[:-1] & ~first[1:]  # the entry right after a group's first
-    second_pos = np.searchsorted(best_key, group[has_second])
-    second[second_pos] = s[has_second]
-
-    def lookup(row: IntArray, article: IntArray) -> IntArray:
-        keys = row * n_articles + article
-        pos = np.minimum(np.searchsorted(best_key, keys), len(best_key) - 1)
-        found: IntArray = np.where(best_key[pos] == keys, pos, -1)
-        return found
-
-    second_row = np.full(len(best_key), -1, dtype=np.int64)
-    second_row[second_pos] = b[has_second]
-    src = best_key // n_articles
-    back = lookup(best_row, rows.article[src])  # the partner's best in the source article
-    mutual = (back >= 0) & (best_row[np.maximum(back, 0)] == src)
-
-    def adjacent(x: int, y: int) -> bool:
-        return abs(int(rows.index[x]) - int(rows.index[y])) == 1
+    best = _best(pairs, rows)
+    src = best.key // best.n_articles
+    back = best.lookup(best.row, rows.article[src])  # the partner's best in the source article
+    mutual = (back >= 0) & (best.row[np.maximum(back, 0)] == src)
+    dot = _Dots(vectors)
 
     def split(whole: int, first: int, second: int) -> bool:
         """`whole` matches the two (adjacent) sentences together clearly better than either."""
-        w, f, g = _row(vectors, whole), _row(vectors, first), _row(vectors, second)
-        with_f, with_g, f_g = _dot(w, f), _dot(w, g), _dot(f, g)
-        norm = np.sqrt(max(2.0 + 2.0 * f_g, 1e-12))  # |f + g| for unit rows
+        with_f, with_g, f_g = dot(whole, first), dot(whole, second), dot(first, second)
+        norm = math.sqrt(max(2.0 + 2.0 * f_g, 1e-12))  # |f + g| for unit rows
         return (with_f + with_g) / norm >= max(with_f, with_g) + settings.split_gain
 
-    links: list[tuple[float, int, int]] = []
-    splits: list[tuple[float, int, int, int]] = []
-    linked: set[int] = set()  # best-match entries (k) whose pair was linked
-    for k in np.flatnonzero(mutual & (best_score >= settings.link) & (src < best_row)):
-        i, j, score, kb = int(src[k]), int(best_row[k]), float(best_score[k]), int(back[k])
-        margins: list[float] = []
-        attach: list[tuple[float, int, int, int]] = []
-        # runner-ups on either side: a rival, unless it is the other half of a split sentence
-        for entry, whole, partner in ((k, i, j), (kb, j, i)):
-            rival = int(second_row[entry])
-            if rival < 0:
-                continue
-            rival_score = float(second[entry])
-            if rival_score >= settings.split_floor and adjacent(rival, partner) and split(whole, partner, rival):
-                attach.append((rival_score, whole, partner, rival))
-            else:
-                margins.append(score - rival_score)
-        if score >= settings.sure or all(m >= settings.margin for m in margins):
-            links.append((score, i, j))
-            splits.extend(attach)
-            linked.update((int(k), kb))
+    def adjacent(x: IntArray, y: IntArray) -> npt.NDArray[np.bool_]:
+        return np.abs(rows.index[x] - rows.index[y]) == 1
+
+    k = np.flatnonzero(mutual & (best.score >= settings.link) & (src < best.row))
+    i, j, kb, score = src[k], best.row[k], back[k], best.score[k]
+    margins_ok = np.ones(len(k), dtype=bool)
+    attach: list[tuple[int, tuple[float, int, int, int]]] = []  # (candidate, split)
+    # runner-ups on either side: a rival, unless it is the other half of a split sentence
+    for entry, whole, partner in ((k, i, j), (kb, j, i)):
+        rival, rival_score = best.second_row[entry], best.second[entry]
+        is_split = (rival >= 0) & (rival_score >= settings.split_floor) & adjacent(np.maximum(rival, 0), partner)
+        for n in np.flatnonzero(is_split).tolist():
+            w, p, r = int(whole[n]), int(partner[n]), int(rival[n])
+            is_split[n] = split(w, p, r)
+            if is_split[n]:
+                attach.append((n, (float(rival_score[n]), w, p, r)))
+        margins_ok &= (rival < 0) | is_split | (score - rival_score >= settings.margin)
+    accepted = (score >= settings.sure) | margins_ok
+    order = np.lexsort((j, i, -score))
+    order = order[accepted[order]]
+    links = list(zip(score[order].tolist(), i[order].tolist(), j[order].tolist(), strict=True))
+    splits = [one for n, one in attach if accepted[n]]
+    linked = set(k[accepted].tolist()) | set(kb[accepted].tolist())  # best-match entries of links
 
     # many-to-one, seen from the part: its best match is a sentence whose own best is the
     # part's neighbour, linked above
-    for k in np.flatnonzero(~mutual & (best_score >= settings.split_floor)):
-        part, whole = int(src[k]), int(best_row[k])
-        w = int(lookup(np.array([whole]), np.array([rows.article[part]]))[0])
+    index, best_row = rows.index.tolist(), best.row.tolist()
+    parts = np.flatnonzero(~mutual & (best.score >= settings.split_floor))
+    wholes = best.lookup(best.row[parts], rows.article[src[parts]])
+    for n, part, w in zip(parts.tolist(), src[parts].tolist(), wholes.tolist(), strict=True):
         if w < 0 or w not in linked:
             continue
-        partner = int(best_row[w])
-        if adjacent(partner, part) and split(whole, partner, part):
-            splits.append((float(best_score[k]), whole, partner, part))
+        whole, partner = best_row[n], best_row[w]
+        if abs(index[partner] - index[part]) == 1 and split(whole, partner, part):
+            splits.append((float(best.score[n]), whole, partner, part))
     return links, sorted(set(splits))
 
 
-def _row(matrix: sp.csr_matrix, r: int) -> tuple[IntArray, FloatArray]:
-    start, end = matrix.indptr[r], matrix.indptr[r + 1]
-    return matrix.indices[start:end], matrix.data[start:end]
-
-
-def _dot(x: tuple[IntArray, FloatArray], y: tuple[IntArray, FloatArray]) -> float:
-    _, ix, iy = np.intersect1d(x[0], y[0], assume_unique=True, return_indices=True)
-    return float(np.dot(x[1][ix], y[1][iy]))
-
-
 # --------------------------------------------------------------------------------- groups
+
+
+def _mean(values: list[float]) -> float:
+    """np.mean, bit for bit (one or two values: the same sum and division without its overhead)."""
+    if len(values) <= 2:
+        return sum(values) / len(values)
+    return float(np.mean(values))
+
+
+class _Forest:
+    """Union-find over rows; a group (root) knows its articles, link scores and size."""
+
+    def __init__(self, article: list[int]) -> None:
+        self.article = article
+        self.parent = list(range(len(article)))
+        self.articles: dict[int, set[int]] = {}  # only groups of two or more
+        self.scores: dict[int, list[float]] = {}
+        self.sizes: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        up = parent[x]
+        while up != x:
+            parent[x] = x = parent[up]  # path halving
+            up = parent[x]
+        return x
+
+    def articles_of(self, root: int) -> set[int]:
+        return self.articles.get(root) or {self.article[root]}
+
+    def size(self, root: int) -> int:
+        return self.sizes.get(root, 1)
+
+    def union(self, rx: int, ry: int, score: float) -> None:
+        """Merge two groups (the lower root stays) or, within one group, record the score."""
+        if rx == ry:
+            self.scores[rx].append(score)
+            return
+        keep, gone = (rx, ry) if rx < ry else (ry, rx)
+        self.parent[gone] = keep
+        self.articles[keep] = self.articles_of(keep) | self.articles_of(gone)
+        self.articles.pop(gone, None)
+        self.scores[keep] = [*self.scores.get(keep, []), *self.scores.pop(gone, []), score]
+        self.sizes[keep] = self.sizes.get(keep, 1) + self.sizes.pop(gone, 1)
 
 
 def _groups(
@@ -353,63 +579,36 @@ def _groups(
     splits: list[tuple[float, int, int, int]],
     rows: _Rows,
 ) -> list[Alignment]:
-    parent: dict[int, int] = {}
-    articles: dict[int, set[int]] = {}
-    scores: dict[int, list[float]] = {}
-    size: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def ensure(x: int) -> int:
-        root = find(x)
-        articles.setdefault(root, {int(rows.article[x])})
-        scores.setdefault(root, [])
-        return root
-
-    def union(x: int, y: int, score: float) -> None:
-        rx, ry = ensure(x), ensure(y)
-        if rx == ry:
-            scores[rx].append(score)
-            return
-        keep, gone = (rx, ry) if rx < ry else (ry, rx)
-        parent[gone] = keep
-        articles[keep] |= articles.pop(gone)
-        scores[keep] += [*scores.pop(gone), score]
-        size[keep] = size.pop(keep, 1) + size.pop(gone, 1)
-
-    for score, x, y in sorted(links, key=lambda t: (-t[0], t[1], t[2])):
-        rx, ry = ensure(x), ensure(y)
-        if rx != ry and articles[rx].isdisjoint(articles[ry]):
-            union(x, y, score)
+    """Groups from the links taken strongest first (`links` comes sorted), then the many-to-one
+    attachments of single sentences."""
+    article, index, story = rows.article.tolist(), rows.index.tolist(), rows.story.tolist()
+    forest = _Forest(article)
+    find = forest.find
+    for score, x, y in links:
+        rx, ry = find(x), find(y)
+        if rx != ry and forest.articles_of(rx).isdisjoint(forest.articles_of(ry)):
+            forest.union(rx, ry, score)
     for score, whole, partner, part in sorted(splits, key=lambda t: (-t[0], t[1], t[3])):
-        if find(whole) == find(partner) and size.get(find(part), 1) == 1:
-            union(whole, part, score)
+        if find(whole) == find(partner) and forest.size(find(part)) == 1:
+            forest.union(find(whole), find(part), score)
 
     members: dict[int, list[int]] = {}
-    for x in parent:
-        members.setdefault(find(x), []).append(x)
+    for root in forest.scores:
+        members[root] = []
+    for x in range(len(article)):
+        group = members.get(find(x))
+        if group is not None:
+            group.append(x)
     out: list[tuple[tuple[int, int, int], Alignment]] = []
     for root, rows_in in members.items():
-        if len(rows_in) < 2:
-            continue
-        rows_in.sort(key=lambda r: (int(rows.article[r]), int(rows.index[r])))
+        rows_in.sort(key=lambda r: (article[r], index[r]))
         first = rows_in[0]
-        values = scores[root]
-        out.append(
-            (
-                (int(rows.story[first]), int(rows.article[first]), int(rows.index[first])),
-                Alignment(
-                    story=rows.story_ids[int(rows.story[first])],
-                    score=round(float(np.clip(np.mean(values), 0.0, 1.0)), 4),
-                    sentences=[(rows.article_ids[int(rows.article[r])], int(rows.index[r])) for r in rows_in],
-                ),
-            )
+        alignment = Alignment(
+            story=rows.story_ids[story[first]],
+            score=round(min(max(_mean(forest.scores[root]), 0.0), 1.0), 4),
+            sentences=[(rows.article_ids[article[r]], index[r]) for r in rows_in],
         )
+        out.append(((story[first], article[first], index[first]), alignment))
     out.sort(key=lambda pair: pair[0])
     return [alignment for _, alignment in out]
 

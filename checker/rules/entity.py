@@ -86,21 +86,49 @@ def entity_slot_mismatch(ctx: StoryContext) -> Iterator[Flag]:
     for alignment in ctx.alignments:
         for member in alignment.sentences:
             aligned[member] = max(aligned.get(member, 0.0), alignment.score)
-    every: dict[tuple[str, str], list[Slot]] = {}
+    # Only aligned sentences vote; the slots of every sentence are read only when two sides
+    # disagree and `_fills_both` needs them.
+    every = _EverySlot(ctx)
+    voted: dict[tuple[str, str], list[Slot]] = {}
     for article in ctx.story.articles:
         for index in range(len(ctx.sentences.get(article, []))):
-            for slot in _slots(ctx, article, index):
-                every.setdefault(slot.key, []).append(slot)
-    for key, slots in sorted(every.items()):
-        voted = [s for s in slots if (s.article, s.sentence) in aligned]
-        yield from _judge(ctx, key, voted, slots, aligned)
+            if (article, index) in aligned:
+                for slot in every.of_sentence(article, index):
+                    voted.setdefault(slot.key, []).append(slot)
+    for key, slots in sorted(voted.items()):
+        yield from _judge(ctx, key, slots, every, aligned)
+
+
+class _EverySlot:
+    """The slots of the story's sentences, each sentence read once; by key on first use."""
+
+    def __init__(self, ctx: StoryContext) -> None:
+        self.ctx = ctx
+        self.sentences: dict[tuple[str, int], list[Slot]] = {}
+        self.by_key: dict[tuple[str, str], list[Slot]] | None = None
+
+    def of_sentence(self, article: str, index: int) -> list[Slot]:
+        found = self.sentences.get((article, index))
+        if found is None:
+            found = self.sentences[(article, index)] = _slots(self.ctx, article, index)
+        return found
+
+    def __getitem__(self, key: tuple[str, str]) -> list[Slot]:
+        """Every slot of `key` in the story, in reading order."""
+        if self.by_key is None:
+            self.by_key = {}
+            for article in self.ctx.story.articles:
+                for index in range(len(self.ctx.sentences.get(article, []))):
+                    for slot in self.of_sentence(article, index):
+                        self.by_key.setdefault(slot.key, []).append(slot)
+        return self.by_key.get(key, [])
 
 
 def _judge(
     ctx: StoryContext,
     key: tuple[str, str],
     filled: list[Slot],
-    every: list[Slot],
+    every: _EverySlot,
     aligned: dict[tuple[str, int], float],
 ) -> Iterator[Flag]:
     sides: list[list[Slot]] = []
@@ -116,7 +144,7 @@ def _judge(
     sides.sort(key=lambda side: (-len({ctx.outlet(s.article) for s in side}), side[0].filler))
     majority = sides[0]
     for minority in sides[1:]:
-        if _fills_both(ctx, every, majority, minority):
+        if _fills_both(ctx, every[key], majority, minority):
             continue
         majority_outlets = {ctx.outlet(s.article) for s in majority}
         minority_outlets = {ctx.outlet(s.article) for s in minority}

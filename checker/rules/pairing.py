@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import repeat
 
 from checker.claims.text import content_stems
 from checker.model import Claim
@@ -38,12 +39,12 @@ def story_idf(ctx: StoryContext) -> dict[str, float]:
 
 def weighted_overlap(ctx: StoryContext, a: Sequence[str], b: Sequence[str]) -> float:
     """Shared words' weight over the lighter side's weight, in [0, 1]."""
-    idf = story_idf(ctx)
     sa, sb = set(a), set(b)
     if not sa or not sb:
         return 0.0
-    weight = lambda words: sum(idf.get(w, 3.0) for w in words)  # noqa: E731
-    return weight(sa & sb) / min(weight(sa), weight(sb))
+    get = story_idf(ctx).get
+    # map() adds the weights in the same order as a generator would, at a fraction of the cost
+    return sum(map(get, sa & sb, repeat(3.0))) / min(sum(map(get, sa, repeat(3.0))), sum(map(get, sb, repeat(3.0))))
 
 
 def aligned(ctx: StoryContext, a: Claim, b: Claim) -> bool:
@@ -114,28 +115,30 @@ def pair_claims(
     ctx: StoryContext, claims: Sequence[Claim], similarity: Similarity, threshold: float = PAIR_THRESHOLD
 ) -> list[list[Claim]]:
     """Groups of claims about the same thing from at least two articles, best pairs first."""
+    ids = [c.id for c in claims]  # a claim's id is a hash: computed once, not once per pair
     scored = []
     for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
+        for k in range(i + 1, len(claims)):
+            b = claims[k]
             if a.article == b.article:
                 continue
             score = similarity(ctx, a, b)
             if score >= threshold:
-                scored.append((-score, a.id, b.id, a, b))
+                scored.append((-score, ids[i], ids[k], a, b))
     scored.sort(key=lambda item: item[:3])
     group_of: dict[str, int] = {}
     groups: list[list[Claim]] = []
-    for _, _, _, a, b in scored:
-        ga, gb = group_of.get(a.id), group_of.get(b.id)
+    for _, id_a, id_b, a, b in scored:
+        ga, gb = group_of.get(id_a), group_of.get(id_b)
         if ga is None and gb is None:
-            group_of[a.id] = group_of[b.id] = len(groups)
+            group_of[id_a] = group_of[id_b] = len(groups)
             groups.append([a, b])
         elif ga is not None and gb is None:
             if all(c.article != b.article for c in groups[ga]):
-                group_of[b.id] = ga
+                group_of[id_b] = ga
                 groups[ga].append(b)
         elif gb is not None and ga is None and all(c.article != a.article for c in groups[gb]):
-            group_of[a.id] = gb
+            group_of[id_a] = gb
             groups[gb].append(a)
     return [sorted(g, key=lambda c: (c.article, c.start)) for g in groups if len(g) >= 2]
 
