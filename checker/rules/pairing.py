@@ -43,8 +43,10 @@ def weighted_overlap(ctx: StoryContext, a: Sequence[str], b: Sequence[str]) -> f
     if not sa or not sb:
         return 0.0
     get = story_idf(ctx).get
-    # map() adds the weights in the same order as a generator would, at a fraction of the cost
-    return sum(map(get, sa & sb, repeat(3.0))) / min(sum(map(get, sa, repeat(3.0))), sum(map(get, sb, repeat(3.0))))
+    # fsum: a set's order follows the string hash seed of the process, and a plain sum's last bit
+    # with it, which flipped ties between pairs from one run to the next; fsum is exact
+    shared = math.fsum(map(get, sa & sb, repeat(3.0)))
+    return shared / min(math.fsum(map(get, sa, repeat(3.0))), math.fsum(map(get, sb, repeat(3.0))))
 
 
 def aligned(ctx: StoryContext, a: Claim, b: Claim) -> bool:
