@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from checker.claims.dates import extract_dates
+from checker.claims.hints import CaselessPattern
 from checker.claims.missing import extract_missing
 from checker.claims.people import PeopleContext, extract_administrations, extract_roles
 from checker.claims.quantities import extract_quantities
@@ -21,13 +22,13 @@ from checker.model import Article, Claim, ClaimKind, Sentence
 
 __all__ = ["extract"]
 
-_HAS_NUMBER = re.compile(
+_HAS_NUMBER = CaselessPattern(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|third|"
-    r"fourth|fifth|first|dozen)",
-    re.IGNORECASE,
+    r"fourth|fifth|first|dozen)"
 )
-_HAS_DATE = re.compile(r"\d|day\b|week|month|year|today|tonight|yesterday|tomorrow", re.IGNORECASE)
+_HAS_DATE = CaselessPattern(r"\d|day\b|week|month|year|today|tonight|yesterday|tomorrow")
+_AGO = re.compile(r"\s+ago\b")
 
 
 def extract(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase | None = None) -> list[Claim]:
@@ -64,7 +65,7 @@ def _sentence_claims(article: Article, sentence: Sentence, people: PeopleContext
         add("quote", quote_start, quote_end, quote)
     if _HAS_NUMBER.search(text):
         for q in extract_quantities(text):
-            if not re.match(r"\s+ago\b", text[q.end :]):
+            if not _AGO.match(text, q.end):
                 add("quantity", q.start, q.end, q.value)
     if _HAS_DATE.search(text):
         for d in extract_dates(text):

@@ -14,6 +14,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from checker.claims.hints import AnyOf, CaselessPattern
 from checker.claims.text import content_stems
 from checker.names import fold
 
@@ -66,8 +67,11 @@ _YEAR_PREPOSITION = (
     )
     + ")"
 )
-ABSOLUTE = re.compile(
-    rf"""(?:{_WEEKDAY},?\s+)?
+# Each look-ahead below only restates what must follow at that point (the first letter of a weekday
+# or month, or a digit; a year's first digits): `re` then drops most positions of a sentence at once
+# instead of trying every alternative, and nine look-behinds, at each of them.
+_ABSOLUTE = CaselessPattern(
+    rf"""(?=[\dmtwfsjaond])(?:{_WEEKDAY},?\s+)?
     (?:
         {_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?
       | (?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|
@@ -76,25 +80,31 @@ ABSOLUTE = re.compile(
       | (?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)
       | (?P<month3>january|february|march|april|june|july|august|september|october|november|december)
             \s+(?P<year3>(?:19|20)\d\d)\b
-      | {_YEAR_PREPOSITION}(?P<year4>(?:19|20)\d\d)\b(?![-–]\d|\s*%)
+      | (?=(?:19|20)\d){_YEAR_PREPOSITION}(?P<year4>(?:19|20)\d\d)\b(?![-–]\d|\s*%)
     )""",
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
+ABSOLUTE = _ABSOLUTE.pattern
 WEEKDAY_ALONE = re.compile(rf"\b(?:on\s+|last\s+|next\s+|this\s+|since\s+|by\s+)?{_WEEKDAY}\b", re.IGNORECASE)
-RELATIVE = re.compile(
+_RELATIVE = CaselessPattern(
     r"""\b(?:(?P<hedge>nearly|almost|about|some|more\s+than|over|around|roughly)\s+)?
     (?P<count>\d+|a\s+few|a\s+couple\s+of|couple\s+of|several|an?|zero|one|two|three|four|five|six|seven|
        eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|later|before|from\s+now)\b
     | \b(?P<which>last|next|this|earlier\s+this|later\s+this|past|coming)\s+(?P<unit2>week|month|year|weekend)\b
     | \b(?P<word>yesterday|today|tomorrow|tonight)\b""",
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
+RELATIVE = _RELATIVE.pattern
 _DIGIT = re.compile(r"\d")
-_RELATIVE_HINT = re.compile(
-    r"\b(?:ago|earlier|later|before|from\s+now|last|next|this|past|coming|yesterday|today|tomorrow|tonight)\b",
-    re.IGNORECASE,
+_RELATIVE_HINT = CaselessPattern(
+    r"\b(?:ago|earlier|later|before|from\s+now|last|next|this|past|coming|yesterday|today|tomorrow|tonight)\b"
 )
-FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be|plans?\s+to|planned|scheduled|expected\s+to|next)\b", re.IGNORECASE)
+_FUTURE = CaselessPattern(r"\b(?:will|would|shall|to\s+be|plans?\s+to|planned|scheduled|expected\s+to|next)\b")
+FUTURE = _FUTURE.pattern
+# Every absolute date names a month (all month words start with one of these) or a year 19xx/20xx.
+_MONTH_HINT = AnyOf(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), caseless=True)
+_WEEKDAY_HINT = AnyOf(WEEKDAYS, caseless=True)
+_CENTURY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -131,17 +141,15 @@ def extract_dates(sentence: str) -> list[DateMention]:
     """Every date expression in a sentence, with offsets relative to the sentence."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    future = bool(FUTURE.search(sentence))
-    has_digit = _DIGIT.search(sentence) is not None  # every absolute date has a day or a year
-    for m in ABSOLUTE.finditer(sentence) if has_digit else ():
+    for m in _ABSOLUTE.finditer(sentence) if _may_hold_absolute(sentence) else ():
         value = _absolute(m)
         if value is None:
             continue
         weekday = fold(m.group("weekday")) if m.group("weekday") else None
-        value.update(relative=False, weekday=weekday, expr=m.group(), future=future)
+        value.update(relative=False, weekday=weekday, expr=m.group(), future=False)
         found.append(DateMention(m.start(), m.end(), value))
         taken.append((m.start(), m.end()))
-    for m in WEEKDAY_ALONE.finditer(sentence):
+    for m in WEEKDAY_ALONE.finditer(sentence) if _WEEKDAY_HINT.search(sentence) else ():
         if any(s <= m.start("weekday") < e for s, e in taken):
             continue
         which = fold(m.group().split()[0]) if " " in m.group() else "on"
@@ -154,24 +162,40 @@ def extract_dates(sentence: str) -> list[DateMention]:
             "weekday": fold(m.group("weekday")),
             "expr": m.group(),
             "which": which,
-            "future": future or which == "next",
+            "future": which == "next",
         }
         found.append(DateMention(m.start("weekday"), m.end(), value))
-    for m in RELATIVE.finditer(sentence) if _RELATIVE_HINT.search(sentence) else ():
+    for m in _RELATIVE.finditer(sentence) if _RELATIVE_HINT.search(sentence) else ():
         value = _relative(m)
         if value is not None:
-            value["future"] = future
+            value["future"] = False
             found.append(DateMention(m.start(), m.end(), value))
     if not found:
         return found
+    if _FUTURE.search(sentence):  # only now: most sentences hold no date, and the test is not free
+        for mention in found:
+            mention.value["future"] = True
     found.sort(key=lambda d: d.start)
+    _add_context(sentence, found)
+    return found
+
+
+def _may_hold_absolute(sentence: str) -> bool:
+    """False when the sentence cannot hold an absolute date: no digit, or neither a month word nor a year."""
+    if _DIGIT.search(sentence) is None:  # every absolute date has a day or a year
+        return False
+    return _MONTH_HINT.search(sentence) or _CENTURY_YEAR.search(sentence) is not None
+
+
+def _add_context(sentence: str, found: list[DateMention]) -> None:
+    """The content words of the event each date belongs to, and those nearest it."""
     context = content_stems(sentence)
     for mention in found:
-        mention.value["event"] = [w for w in context if w not in fold(mention.value["expr"])][:8]
+        expr = fold(mention.value["expr"])
+        mention.value["event"] = [w for w in context if w not in expr][:8]
         before = content_stems(sentence[max(0, mention.start - 60) : mention.start])[-4:]
         after = content_stems(sentence[mention.end : mention.end + 60])[:4]
         mention.value["near"] = before + after
-    return found
 
 
 def _relative(m: re.Match[str]) -> dict[str, Any] | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from checker.claims.hints import AnyOf
+
 # A word that needs an object, a space, then punctuation: the object was an empty template value.
 BLANK = re.compile(
     r"\b(?P<word>on|in|by|at|from|since|until|during|between|dated|of|with|to|for|the|a|an|and)"
@@ -21,11 +23,17 @@ PLACEHOLDER = re.compile(
 )
 
 
+# Cheap necessary conditions (both patterns are case-sensitive): a blank is a space before punctuation,
+# and each placeholder form holds one of these strings.
+_BLANK_HINT = re.compile(r"\s[,.;:)]")
+_PLACEHOLDER_HINT = AnyOf(("{", "%", "[", "<", "TKTK", "XX", "undefined", "null", "NaN", "None", "“", '"'))
+
+
 def extract_missing(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, pattern) for each blank or placeholder in a sentence."""
     found = []
-    for m in BLANK.finditer(sentence):
+    for m in BLANK.finditer(sentence) if _BLANK_HINT.search(sentence) else ():
         found.append((m.start(), m.end(), f"'{m.group('word')}' followed by '{m.group('punct')}'"))
-    for m in PLACEHOLDER.finditer(sentence):
+    for m in PLACEHOLDER.finditer(sentence) if _PLACEHOLDER_HINT.search(sentence) else ():
         found.append((m.start(), m.end(), "unfilled placeholder"))
     return sorted(found)

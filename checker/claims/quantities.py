@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
+from checker.claims.hints import AnyOf, CaselessPattern
 from checker.claims.text import STOPWORDS, WORD, stem
 from checker.names import fold
 
@@ -152,9 +154,13 @@ HEDGE_SPAN = {
 
 _NUMWORD = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
 _HEDGE = "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True))
-QUANTITY = re.compile(
-    rf"""(?:(?P<hedge>\b(?:{_HEDGE}))\s+(?:the\s+)?)?
-    (?P<cur>US\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP)\s?)?
+# The look-ahead restates where a match can start (a digit, a currency sign, "US$", or the start of a
+# word: hedges, number words and currency codes all begin at a word boundary), so that `re` drops the
+# other positions of a sentence at once instead of trying every alternative there.
+_QUANTITY = CaselessPattern(
+    rf"""(?=[\d$€£¥₹]|\b[^\W\d_]|us\$)
+    (?:(?P<hedge>\b(?:{_HEDGE}))\s+(?:the\s+)?)?
+    (?P<cur>us\$|\$|€|£|¥|₹|\b(?:usd|eur|gbp)\s?)?
     (?:
         (?P<num>(?<![\w.,/:–-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|(?<![\w.,/:–-])\d+(?:\.\d+)?(?![\d/]))
         (?:[-\s](?P<frac>[1-9])/(?P<den>[2-9]))?
@@ -167,9 +173,12 @@ QUANTITY = re.compile(
     (?:\s?(?P<unit>%|per\s?cent\b|pct\b|percentage\s+points?\b|basis\s+points?\b|bps\b|points?\b)
       |[\s-](?P<dur>years?|months?|weeks?|days?|hours?|minutes?)\b(?!-old))?
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
-ORDINAL_WORD = re.compile(rf"\b(?:the\s+)?(?P<word>{'|'.join(ORDINALS)})\b(?:[\s-](?P<head>[a-z]+))?", re.IGNORECASE)
+QUANTITY = _QUANTITY.pattern
+_ORDINAL_WORD = CaselessPattern(rf"\b(?:the\s+)?(?P<word>{'|'.join(ORDINALS)})\b(?:[\s-](?P<head>[a-z]+))?")
+ORDINAL_WORD = _ORDINAL_WORD.pattern
+_ORDINAL_HINT = AnyOf(ORDINALS, caseless=True)
 MONTHS = (
     "jan",
     "feb",
@@ -239,12 +248,16 @@ def _number(m: re.Match[str]) -> float | None:
 
 def _is_date_or_identifier(sentence: str, m: re.Match[str]) -> bool:
     before, after = sentence[: m.start("num")], sentence[m.end("num") :]
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _TIME_AFTER.match(after):
+    # Both look-behind patterns end the text after a word of at most ten letters, a dot and spaces
+    # (\s is str.isspace): starting the search there finds the same matches without scanning the rest.
+    word_end = len(before.rstrip())
+    month_before = _MONTH_BEFORE.search(before, max(0, word_end - 10)) is not None
+    if month_before or _MONTH_AFTER.match(after) or _TIME_AFTER.match(after):
         return True
-    if _IDENT_BEFORE.search(before):
+    if _IDENT_BEFORE.search(before, max(0, word_end - 11)):
         return True
     bare = not (m.group("unit") or m.group("cur") or m.group("scale") or m.group("hedge") or m.group("dur"))
-    if bare and _NAMED_BEFORE.search(before) and not _MONTH_BEFORE.search(before):
+    if bare and _NAMED_BEFORE.search(before) and not month_before:
         return True  # "Nikkei 225", "S&P 500", "Boeing 737": part of a name
     raw = m.group("num")
     plain_year = "," not in raw and "." not in raw and len(raw) == 4 and 1800 <= int(raw) <= 2100
@@ -323,6 +336,22 @@ def _context_word(word: str) -> str:
     return DIRECTIONS.get(fold(word), "") or stem(word)
 
 
+class _Word(NamedTuple):
+    """What the measure of a quantity needs to know of a word."""
+
+    stop: bool
+    not_head: bool  # a month or weekday: it ends a head, but is no head itself
+    stem: str
+    context: str
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> _Word:
+    # Sentences repeat their words: fold and stem each distinct word once.
+    low = fold(word)
+    return _Word(low in STOPWORDS, low in _NOT_HEAD, stem(word), _context_word(word))
+
+
 def measure_words(
     sentence: str, start: int, end: int, window: int = 6, lo: int = 0, hi: int | None = None
 ) -> tuple[str, list[str]]:
@@ -333,21 +362,20 @@ def measure_words(
     verbs fold together ("fell", "plunged", "lost" -> "down") so paraphrases share their words.
     """
     left, right = _clause(sentence, start, end, lo, len(sentence) if hi is None else hi)
-    after = [m.group() for m in WORD.finditer(right)][:window]
-    before = [m.group() for m in WORD.finditer(left)][-window:]
+    after = [_word(w) for w in WORD.findall(right)[:window]]
+    before = [_word(w) for w in WORD.findall(left)[-window:]]
     head: list[str] = []
     for word in after:
-        low = fold(word)
-        if (low in STOPWORDS or low in _NOT_HEAD) and head:
+        if (word.stop or word.not_head) and head:
             break
-        if low not in STOPWORDS and low not in _NOT_HEAD:
-            head.append(stem(word))
+        if not word.stop and not word.not_head:
+            head.append(word.stem)
         if len(head) == 2:
             break
-    around = [_context_word(w) for w in reversed(before) if fold(w) not in STOPWORDS]
+    around = [w.context for w in reversed(before) if not w.stop]
     if not head:
         head = [w for w in around if w not in ("up", "down")][:1]  # "injuries to more than seventy"
-    around += [_context_word(w) for w in after if fold(w) not in STOPWORDS and fold(w) not in _NOT_HEAD]
+    around += [w.context for w in after if not w.stop and not w.not_head]
     return " ".join(head), around
 
 
@@ -371,7 +399,7 @@ def names_near(sentence: str, start: int, end: int, lo: int, hi: int, window: in
     for part, offset in ((left, start - len(left)), (right, end)):
         for m in _PROPER.finditer(part):
             position = offset + m.start()
-            if position == 0 or re.search(r"[.!?]\s*$", sentence[:position]):
+            if position == 0 or sentence[:position].rstrip().endswith((".", "!", "?")):
                 continue  # a sentence's first word is capitalised anyway
             if fold(m.group()) not in _NOT_NAMES:
                 names.add(stem(m.group()))
@@ -394,7 +422,7 @@ SCORE_WORDS = re.compile(
 def _scores(sentence: str) -> list[Quantity]:
     """Match scores and vote tallies ("won 2-1", "passed 396-9"), compared as a whole."""
     found = []
-    for m in SCORE.finditer(sentence):
+    for m in SCORE.finditer(sentence) if "-" in sentence or "–" in sentence else ():
         if _MONTH_BEFORE.search(sentence[: m.start()]) or _MONTH_AFTER.match(sentence[m.end() :]):
             continue  # "December 4-5": a date range
         clause = sentence[max(0, m.start() - 40) : m.end() + 40]
@@ -424,7 +452,7 @@ def _scores(sentence: str) -> list[Quantity]:
 def extract_quantities(sentence: str) -> list[Quantity]:
     """Every quantity in a sentence, with offsets relative to the sentence."""
     found: list[Quantity] = _scores(sentence)
-    for m in QUANTITY.finditer(sentence):
+    for m in _QUANTITY.finditer(sentence):
         number = _number(m)
         if number is None:
             continue
@@ -476,7 +504,7 @@ def extract_quantities(sentence: str) -> list[Quantity]:
                 },
             )
         )
-    for m in ORDINAL_WORD.finditer(sentence):
+    for m in _ORDINAL_WORD.finditer(sentence) if _ORDINAL_HINT.search(sentence) else ():
         if any(q.start <= m.start("word") < q.end for q in found):
             continue
         value = float(ORDINALS[fold(m.group("word"))])

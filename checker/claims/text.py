@@ -78,6 +78,12 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=131072)
+def content_stem(word: str) -> str | None:
+    """The stem of a content word, None for a stop word: one cached look-up per word of a text."""
+    return None if fold(word) in STOPWORDS else stem(word)
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
-    return [stem(m.group()) for m in WORD.finditer(text) if fold(m.group()) not in STOPWORDS]
+    return [found for word in WORD.findall(text) if (found := content_stem(word)) is not None]
