@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 
@@ -110,6 +111,11 @@ def coerce_date(value: object) -> date | None:
             return None
     if not isinstance(value, str) or not value.strip():
         return None
+    return _coerce_text(value)
+
+
+@lru_cache(maxsize=4096)  # a corpus writes the same few hundred dates over and over
+def _coerce_text(value: str) -> date | None:
     found = parse_date_field(value)
     if found:
         return found

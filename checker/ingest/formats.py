@@ -167,22 +167,30 @@ def _name(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _literal_words(literal: str) -> str:
+    """A JSON string literal's text, whitespace folded ("" when it does not decode to a string)."""
+    try:
+        value = json.loads(literal)
+    except ValueError:
+        return ""
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
 def _locate(source: str, start: int, end: int, key: str, paragraphs: list[str]) -> list[int]:
     """Source line of each paragraph: where its first string literal sits after `"key":`, found
     in order (so escapes such as \\u2019 do not matter); the key's line when not found."""
     found = re.compile(rf'"{re.escape(key)}"\s*:').search(source, start, end)
     base = found.end() if found else start
     literals = [(m.start(), m.group()) for m in _STRING.finditer(source, base, end)]
+    heads: dict[int, str] = {}  # literal index -> its folded text: decoded once, however often tried
     lines: list[int] = []
     cursor = 0
     for paragraph in paragraphs:
         line = lines[-1] if lines else _line_at(source, base)
         for index in range(cursor, len(literals)):
-            try:
-                value = json.loads(literals[index][1])
-            except ValueError:
-                continue
-            words = " ".join(value.split()) if isinstance(value, str) else ""
+            words = heads.get(index)
+            if words is None:
+                words = heads[index] = _literal_words(literals[index][1])
             if words and paragraph.startswith(words[:60]):
                 line, cursor = _line_at(source, literals[index][0]), index + 1
                 break
@@ -192,10 +200,11 @@ def _locate(source: str, start: int, end: int, key: str, paragraphs: list[str]) 
 
 def piece_from_object(obj: dict[str, Any], where: str, source: str, start: int, end: int) -> PieceMeta:
     """One JSON object -> piece metadata. Raises ValueError with a reason when it has no text."""
-    key = next((k for k in TEXT_FIELDS if _paragraphs(obj.get(k))), None)
-    if key is None:
+    # (each field read once: the first with text is the text)
+    text_field = next(((k, text) for k in TEXT_FIELDS if (text := _paragraphs(obj.get(k)))), None)
+    if text_field is None:
         raise ValueError(f"no article text (looked for the fields {', '.join(TEXT_FIELDS)})")
-    paragraphs = _paragraphs(obj[key])
+    key, paragraphs = text_field
     meta = PieceMeta(prose=len(paragraphs))
     meta.text, meta.line_map = paragraphs_text(paragraphs, _locate(source, start, end, key, paragraphs))
     for field_name, names in (

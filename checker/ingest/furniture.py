@@ -178,7 +178,27 @@ class Match:
     title: str | None = None  # for kind "related"
 
 
+# Most lines are article text that no rule matches: one combined pattern (the rules without
+# `needs`, which are cheap to try together) plus the `needs` words rule out every rule in one
+# pass; the rules are then tried one by one, in order, only for a line that may match one.
+_PLAIN_RULES = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in RULES if not rule.needs), _FLAGS)
+_NEEDS = tuple(word for rule in RULES for word in rule.needs)
+_CRUMB_CHARS = ("/", ">", "»", "›", "→", "\\")  # every _CRUMB_SEP match holds one of them
+# fifteen words or more (as `[\w']+` counts them): too long for a cluster of share buttons
+_MANY_WORDS = re.compile(r"[^\w']*[\w']+(?:[^\w']+[\w']+){14}")
+
+
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    # a plain loop, not any() over a generator: this runs for every line and costs half as much
+    for part in parts:  # noqa: SIM110
+        if part in text:
+            return True
+    return False
+
+
 def _breadcrumb(line: str) -> bool:
+    if not _holds_any(line, _CRUMB_CHARS):
+        return False
     parts = [p for p in _CRUMB_SEP.split(line) if p.strip()]
     if len(parts) < 2 or len(_CRUMB_SEP.findall(line)) < 1:
         return False
@@ -188,8 +208,24 @@ def _breadcrumb(line: str) -> bool:
 
 
 def _share_cluster(line: str) -> bool:
+    if _MANY_WORDS.match(line):
+        return False
     words = re.findall(r"[\w']+", line)
     return 2 <= len(words) <= 14 and len(_SOCIAL.findall(line)) >= 3
+
+
+def _rule_match(text: str) -> Match | None:
+    lower = text.lower()
+    if not _PLAIN_RULES.match(text) and not _holds_any(lower, _NEEDS):
+        return None
+    for rule in RULES:
+        if rule.needs and not any(word in lower for word in rule.needs):
+            continue
+        found = rule.pattern.match(text)
+        if found:
+            title = found.groupdict().get("title")
+            return Match(rule.kind, rule.note, title.strip() if title else None)
+    return None
 
 
 def classify(line: str) -> Match | None:
@@ -198,14 +234,9 @@ def classify(line: str) -> Match | None:
     if not text:
         return None
     if len(text) <= 600:
-        lower = text.lower()
-        for rule in RULES:
-            if rule.needs and not any(word in lower for word in rule.needs):
-                continue
-            found = rule.pattern.match(text)
-            if found:
-                title = found.groupdict().get("title")
-                return Match(rule.kind, rule.note, title.strip() if title else None)
+        found = _rule_match(text)
+        if found:
+            return found
     if len(text) <= 300 and _breadcrumb(text):
         return Match("drop", "breadcrumb trail")
     if _share_cluster(text):

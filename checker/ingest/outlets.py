@@ -117,6 +117,7 @@ def outlet_for_host(host: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a corpus names few outlets, over and over
 def lookup_outlet(raw: str) -> str | None:
     """The display name when `raw` (name, code, host or URL) is in the table, else None."""
     key = _key(raw)
@@ -158,6 +159,7 @@ def tidy_name(raw: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def canonical_outlet(raw: str) -> str:
     """One display name for any spelling of an outlet: 'REUTERS', 'Reuters.com', 'www.reuters.com',
     'https://www.reuters.com/world/x' -> 'Reuters'; unknown hosts -> the host without 'www.';

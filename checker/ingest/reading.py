@@ -8,6 +8,7 @@ import gzip
 import re
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -57,12 +58,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 def format_of(path: Path | str) -> str | None:
     """'html', 'text', 'json', 'jsonl' for a supported name (also with '.gz'), else None."""
-    name = Path(path).name.lower()
+    name = (path if isinstance(path, Path) else Path(path)).name.lower()
     if name.endswith(SIDECAR_SUFFIX):
         return None
     if name.endswith(".gz"):
         name = name[:-3]
-    return FORMATS.get(Path(name).suffix)
+    dot = name.rfind(".")  # `Path(name).suffix`, without building a path per file
+    return FORMATS.get(name[dot:] if 0 < dot < len(name) - 1 else "")
 
 
 def human_size(size: int) -> str:
@@ -86,6 +88,17 @@ def os_reason(err: OSError, what: str = "file") -> str:
     return f"cannot read the file: {err.strerror or err}"
 
 
+def _read_up_to(handle: BinaryIO, expected: int, cap: int) -> bytes:
+    """`handle.read(cap)`, without asking for `cap` bytes at once: a read allocates what it is
+    asked for, and the cap is far above the size of most files. The file may have grown since
+    `expected` was its size: reading one byte more shows that, and the rest is read then."""
+    first = min(expected + 1, cap)
+    raw = handle.read(first)
+    if len(raw) == first < cap:
+        raw += handle.read(cap - first)
+    return raw
+
+
 def read_bytes(path: Path, display: str, max_bytes: int) -> tuple[bytes, bytes]:
     """(raw bytes as stored, decompressed content), both capped at `max_bytes`."""
     limit = f"the limit of {human_size(max_bytes)}"
@@ -94,7 +107,7 @@ def read_bytes(path: Path, display: str, max_bytes: int) -> tuple[bytes, bytes]:
         if size > max_bytes:
             raise IngestError(display, f"file is {human_size(size)}, over {limit}")
         with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            raw = _read_up_to(handle, size, max_bytes + 1)
     except OSError as err:
         raise IngestError(display, os_reason(err)) from err
     if len(raw) > max_bytes:  # grew since stat

@@ -76,8 +76,10 @@ def classify_lines(numbered: list[tuple[int, str]]) -> list[Line]:
     lines = [_classify_one(no, raw.replace("\u00a0", " ").strip()) for no, raw in numbered]
     for index, line in enumerate(lines):
         label = parse_source_label(line.text) if line.kind in ("body", "drop", "tail") else None
+        if not label:
+            continue
         following = next((i for i in range(index + 1, len(lines)) if lines[i].kind != "blank"), None)
-        if label and following is not None and following - index <= 2:
+        if following is not None and following - index <= 2:
             host = host_line(lines[following].text)
             if host:
                 line.kind, line.source = "source", SourceRef(host, label[0], label[1])
@@ -256,6 +258,8 @@ def read_piece(lines: list[Line], *, wrapped: bool = False) -> PieceMeta:
     # a "Published" date wins over an "Updated" one, wherever it stands
     updates = sorted(lines, key=lambda line: bool(_UPDATED.search(line.text)) if line.byline else False)
     for line in updates:
+        if not (line.byline or line.source):
+            continue  # (most lines: no need to quote them)
         where = f"line {line.no}: {line.quote or _quote(line.text)}"
         if line.byline:
             rank = "header" if line.kind == "header" else "byline"
