@@ -163,16 +163,7 @@ def _score(
     breakdown: dict[str, float] = defaultdict(float)
     for hit in hits:
         breakdown[hit.key] -= hit.points
-    measured: dict[str, float] = {
-        "findings": len(hits),
-        "knowledge-base errors": sum(h.basis == "knowledge base" for h in hits),
-        "contradicted by other outlets": sum(h.basis == "other outlets" for h in hits),
-        "internal contradictions": sum(h.basis == "its own text" for h in hits),
-        "blanks": sum(h.basis == "blank" for h in hits),
-        "without an independent majority": sum(not h.resolved for h in hits),
-    }
-    for hit in hits:
-        measured[hit.key] = measured.get(hit.key, 0) + 1
+    measured = _finding_counts(hits)
     for key, items in instances.items():
         measured[key] = len(items)
         if items:
@@ -211,6 +202,29 @@ def _score(
         copy_basis=link.basis if link else "",
         copy_similarity=link.similarity if link else 0.0,
     )
+
+
+_BASIS_COUNTS = {  # measured key -> the basis of the hits it counts
+    "knowledge-base errors": "knowledge base",
+    "contradicted by other outlets": "other outlets",
+    "internal contradictions": "its own text",
+    "blanks": "blank",
+}
+
+
+def _finding_counts(hits: list[Hit]) -> dict[str, float]:
+    """How many findings flag the article, by basis and by key (zeros at once when none does, as
+    for most articles)."""
+    measured: dict[str, float] = {"findings": len(hits), **dict.fromkeys(_BASIS_COUNTS, 0)}
+    measured["without an independent majority"] = 0
+    if not hits:  # most articles
+        return measured
+    for key, basis in _BASIS_COUNTS.items():
+        measured[key] = sum(h.basis == basis for h in hits)
+    measured["without an independent majority"] = sum(not h.resolved for h in hits)
+    for hit in hits:
+        measured[hit.key] = measured.get(hit.key, 0) + 1
+    return measured
 
 
 def outlet_scores(scores: Sequence[ArticleScore], findings: Sequence[Finding]) -> list[OutletScore]:

@@ -8,10 +8,10 @@ whose text is contained in the other's; failing that, the one that credits the o
 and last the later one in input order. An article whose dateline credits a wire ("RIYADH, Feb 18
 (Reuters) -") that is not its own outlet republishes that wire's piece.
 
-The comparison runs story by story through an index of sentences, so it grows with the number
-of articles, not with its square. Independence follows: articles of the same outlet, an article
-and its copies, and the articles crediting the same wire are one voice; agreement within a voice
-is not corroboration.
+The comparison runs story by story (through an index of sentences in a story of many articles),
+so it grows with the number of articles, not with its square. Independence follows: articles of
+the same outlet, an article and its copies, and the articles crediting the same wire are one
+voice; agreement within a voice is not corroboration.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.ingest.metadata import parse_dateline
 from checker.model import Article, Sentence, Story
@@ -30,6 +31,7 @@ MIN_SENTENCE_WORDS = 6
 MAX_POSTINGS = 64  # a sentence in more articles than this is boilerplate, not evidence of copying
 
 _QUOTES = ('"', "'", "“", "”", "‘", "’", "«", "»")  # quotation marks differ between outlets' typesetting
+_ASCII_QUOTES = tuple(mark for mark in _QUOTES if mark.isascii())  # all an ASCII text can hold
 _CREDIT_AT_END = re.compile(r"\((?P<wire>[A-Z][\w .&'’/-]{1,40})\)\s*$")
 _ALIASES = {"ap": "associatedpress", "afp": "agencefrancepresse", "upi": "unitedpressinternational"}
 _TLD = re.compile(r"(?:com|org|net|news|test|co|uk|de|fr|it|info|eu)$")
@@ -46,6 +48,7 @@ class CopyLink:
     similarity: float  # share of the copy's long-sentence words found in the original
 
 
+@lru_cache(maxsize=4096)  # asked of every article: a run has few outlets
 def outlet_key(name: str) -> str:
     """'The Straits Times' -> 'straitstimes', 'reuters.com' -> 'reuters', 'AP' -> 'associatedpress'."""
     key = re.sub(r"[^a-z0-9.]", "", name.casefold())
@@ -77,7 +80,7 @@ def _fingerprint(sentences: Sequence[Sentence]) -> dict[str, int]:
         if sentence.text.count(" ") < MIN_SENTENCE_WORDS - 1:
             continue
         folded = sentence.text.casefold()
-        for mark in _QUOTES:
+        for mark in _QUOTES if not folded.isascii() else _ASCII_QUOTES:
             if mark in folded:
                 folded = folded.replace(mark, "")
         words = folded.split()
@@ -135,20 +138,8 @@ def find_copies(
 def _story_copies(members: Sequence[Article], sentences: dict[str, list[Sentence]]) -> list[CopyLink]:
     prints = {m.id: _fingerprint(sentences.get(m.id, [])) for m in members}
     total = {a: sum(p.values()) for a, p in prints.items()}
-    postings: dict[str, list[str]] = defaultdict(list)
-    for member in members:
-        for key in prints[member.id]:
-            postings[key].append(member.id)
-    outlet = {m.id: m.outlet for m in members}
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    for key, ids in postings.items():
-        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
-            continue
-        weight = len(key.split())
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                if outlet[a] != outlet[b]:
-                    shared[(a, b) if a < b else (b, a)] += weight
+    by_pairs = len(members) <= MAX_POSTINGS
+    shared = _shared_by_pairs(members, prints) if by_pairs else _shared_by_index(members, prints)
     by_id = {m.id: m for m in members}
     found = []
     for (a, b), words in sorted(shared.items()):
@@ -159,6 +150,46 @@ def _story_copies(members: Sequence[Article], sentences: dict[str, list[Sentence
         similarity = share_a if copy.id == a else share_b
         found.append(CopyLink(copy.id, original.id, original.outlet, why, round(similarity, 2)))
     return found
+
+
+SharedWords = dict[tuple[str, str], int]  # (a, b), a < b -> words of the long sentences they share
+
+
+def _shared_by_index(members: Sequence[Article], prints: dict[str, dict[str, int]]) -> SharedWords:
+    """Through an index of sentences: grows with the number of articles, not with its square;
+    a sentence in more than MAX_POSTINGS articles is boilerplate and left out."""
+    postings: dict[str, list[str]] = defaultdict(list)
+    for member in members:
+        for key in prints[member.id]:
+            postings[key].append(member.id)
+    outlet = {m.id: m.outlet for m in members}
+    shared: SharedWords = defaultdict(int)
+    for key, ids in postings.items():
+        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
+            continue
+        weight = prints[ids[0]][key]  # its number of words
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if outlet[a] != outlet[b]:
+                    shared[(a, b) if a < b else (b, a)] += weight
+    return shared
+
+
+def _shared_by_pairs(members: Sequence[Article], prints: dict[str, dict[str, int]]) -> SharedWords:
+    """The same as `_shared_by_index` for a story of at most MAX_POSTINGS articles (so no sentence
+    is boilerplate), cheaper there: each pair's common sentences by one set intersection."""
+    shared: SharedWords = defaultdict(int)
+    for i, first in enumerate(members):
+        mine = prints[first.id]
+        for second in members[i + 1 :]:
+            if first.outlet == second.outlet:
+                continue
+            theirs = prints[second.id]
+            common = mine.keys() & theirs.keys()
+            if common:
+                a, b = sorted((first.id, second.id))
+                shared[(a, b)] += sum(mine[key] for key in common)
+    return shared
 
 
 class Voices:

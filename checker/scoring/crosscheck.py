@@ -19,6 +19,7 @@ from checker.scoring.weights import FINDING_POINTS, UNRESOLVED_FACTOR, finding_k
 KB_OUTLET = "knowledge base"
 _WORDS = re.compile(r"\w+")
 _PAST = frozenset({"then", "former", "late"})
+_NUMBER = (int, float)  # (`int | float` would build a new union object per claim)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def claim_keys(claim: Claim) -> tuple[Hashable, ...]:
     value = claim.value
     if claim.kind == "quantity":
         number = value.get("value")
-        if value.get("unit") == "ordinal" or not isinstance(number, int | float) or not math.isfinite(number):
+        if value.get("unit") == "ordinal" or not isinstance(number, _NUMBER) or not math.isfinite(number):
             return ()
         head = ""
         if float(number).is_integer() and abs(number) <= 12:  # "two children" is not "two fault lines"
@@ -130,26 +131,33 @@ def corroboration(
         for _, claim_key in mine:
             for one in claim_key:
                 index[one].add(article)
+    outlet = {a: articles[a].outlet for a in members}
+    voices: dict[str, set[str]] = defaultdict(set)  # voice -> its articles in the story
+    for article in members:
+        voices[voice.get(article, article)].add(article)
+    independent_of: dict[str, list[str]] = {}  # voice -> outlets of the other voices (the same for its articles)
     out: dict[str, Corroboration] = {}
     for article in members:
         me = voice.get(article, article)
-        result = Corroboration(
-            independent=sorted({articles[b].outlet for b in members if voice.get(b, b) != me}),
-        )
+        if me not in independent_of:
+            independent_of[me] = sorted({outlet[b] for b in members if b not in voices[me]})
+        result = Corroboration(independent=list(independent_of[me]))
         by: set[str] = set()
         excluded: set[str] = set()
         for claim, claim_key in keys[article]:
             result.checkable += 1
             if (article, claim.start, claim.end) in flagged_spans:
                 continue
-            others = {b for one in claim_key for b in index[one] if b != article}
-            independent = {b for b in others if voice.get(b, b) != me}
-            excluded |= {
-                articles[b].outlet for b in others - independent if articles[b].outlet != articles[article].outlet
-            }
+            stating = index[claim_key[0]] if len(claim_key) == 1 else set().union(*(index[k] for k in claim_key))
+            others = stating - {article}
+            if not others:  # no other article states it (most claims): nothing to count
+                continue
+            # set operations rather than a test per article: the other voices', and its own voice's
+            independent = others - voices[me]
+            excluded |= {outlet[b] for b in others & voices[me] if outlet[b] != outlet[article]}
             if independent:
                 result.corroborated += 1
-                by |= {articles[b].outlet for b in independent}
+                by |= {outlet[b] for b in independent}
         result.by, result.excluded = sorted(by), sorted(excluded)
         out[article] = result
     return out
@@ -182,24 +190,31 @@ def unknown_experts(
     """
     by_id = {a.id: a for a in articles}
     named: dict[str, set[str]] = defaultdict(set)  # folded full name -> outlets whose claims name it
+    speakers: dict[str, list[str]] = {}  # article id -> its named speakers, in claim order
     for article in articles:
+        mine: list[str] = []
         for claim in claims.get(article.id, []):
-            name = _speaker(claim) if claim.kind == "quote" else (claim.value.get("person") or "")
+            speaker = _speaker(claim) if claim.kind == "quote" else None
+            name = speaker if claim.kind == "quote" else (claim.value.get("person") or "")
             if name:
                 named[name.casefold()].add(article.outlet)
+            if speaker is not None:
+                mine.append(speaker)
+        speakers[article.id] = mine
     found: dict[str, list[str]] = {}
     for story in stories:
         members = [by_id[a] for a in story.articles if a in by_id]
         for article in members:
+            if not speakers[article.id]:
+                continue  # (most articles: no need to know whom they name)
             known = {
                 (c.value.get("person") or " ").split()[-1].casefold()
                 for c in claims.get(article.id, [])
                 if c.kind == "role" and c.value.get("known")
             }
             unknown: list[str] = []
-            for claim in claims.get(article.id, []):
-                name = _speaker(claim)
-                if name is None or name in unknown:
+            for name in speakers[article.id]:
+                if name in unknown:
                     continue
                 words = name.split()
                 surname = words[-1]

@@ -124,6 +124,20 @@ def _corroboration_line(bonus: float, c: Corroboration, breakdown: dict[str, flo
     return text
 
 
+def _tally(members: Sequence[ArticleScore], keys: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Per key: in how many articles it moves points, and the sum of what was counted of it (each
+    article's count as a whole number); one pass over the articles instead of two per key."""
+    having = dict.fromkeys(keys, 0)
+    counts = dict.fromkeys(keys, 0)
+    for member in members:
+        breakdown, measured = member.breakdown, member.measured
+        for key in having:  # (each key once)
+            if breakdown.get(key):
+                having[key] += 1
+            counts[key] += int(measured.get(key, 0))
+    return having, counts
+
+
 def outlet_lines(outlet: OutletScore, members: Sequence[ArticleScore]) -> list[str]:
     n = len(members)
     scores = sorted(m.score for m in members)
@@ -136,16 +150,16 @@ def outlet_lines(outlet: OutletScore, members: Sequence[ArticleScore]) -> list[s
     if outlet.outlet == UNKNOWN:
         lines.append("not one source: articles whose outlet could not be identified are pooled here")
     parts = {**outlet.breakdown, **outlet.signals}
+    having, counts = _tally(members, [*parts, "findings"])
     for key in sorted(parts, key=lambda k: (parts[k] > 0, parts[k], k)):
-        having = sum(1 for m in members if m.breakdown.get(key))
-        where = f"in {having} of {n} article{'s' if n != 1 else ''}"
+        where = f"in {having[key]} of {n} article{'s' if n != 1 else ''}"
         if key != "corroboration" and key != FLOOR:
-            count = sum(int(m.measured.get(key, 0)) for m in members)
+            count = counts[key]
             where = f"{count} {'found' if key in SIGNAL else 'finding' + ('s' if count != 1 else '')} {where}"
         else:
             where = f"points back {where}"
         lines.append(f"{points(parts[key])} {label(key)}: {where}" + (", averaged over them" if n > 1 else ""))
-    flagged = sum(int(m.measured.get("findings", 0)) for m in members)
+    flagged = counts["findings"]
     if flagged:
         kinds = [
             (int(sum(m.measured.get(key, 0) for m in members)), text)

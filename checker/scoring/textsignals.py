@@ -53,6 +53,17 @@ _ANONYMOUS_TRIGGERS = (
     " who requested",
     " who declined",
 )
+
+
+def _group_triggers(prefixes: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(prefix, the triggers starting with it) per prefix, then ("", all the other triggers)."""
+    rest = tuple(t for t in _ANONYMOUS_TRIGGERS if not t.startswith(prefixes))
+    return (*((p, tuple(t for t in _ANONYMOUS_TRIGGERS if t.startswith(p))) for p in prefixes), ("", rest))
+
+
+# Each trigger is a search of the whole text; those sharing a prefix are searched for only when
+# the prefix is there (most texts have neither " who " nor "to be ").
+_TRIGGER_GROUPS = _group_triggers((" who ", "to be "))
 _ATTRIBUTION = re.compile(
     rf"\b(?:{SPEECH_VERBS}|according\s+to|described|calls?|called|termed|dubbed|quoted|in\s+a\s+statement)\b"
     r"|:\s*$"
@@ -164,11 +175,13 @@ def _broken_casing(text: str, sentences: Sequence[Sentence], names: Iterable[str
 
 
 def _truncated(text: str) -> list[str]:
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
     found = []
     for i, line in enumerate(lines):
+        if line[-1] in _TERMINAL:  # most lines: no need to count their words
+            continue
         words = line.split()
-        if len(words) < 8 or line[-1] in _TERMINAL:
+        if len(words) < 8:
             continue
         if sum(w[:1].isupper() for w in words) / len(words) > 0.6:
             continue  # a heading: "US-Russia Summit on the Horizon? Lavrov and Rubio Pave the Way"
@@ -186,11 +199,14 @@ def anonymous_sourcing(text: str, sentences: Sequence[Sentence]) -> list[str]:
     else:
         starts = [s.start for s in sentences]
         hits: set[int] = set()
-        for trigger in _ANONYMOUS_TRIGGERS:
-            at = low.find(trigger)
-            while at >= 0:
-                hits.add(bisect.bisect_right(starts, at) - 1)
-                at = low.find(trigger, at + 1)
+        for prefix, group in _TRIGGER_GROUPS:
+            if prefix not in low:
+                continue
+            for trigger in group:
+                at = low.find(trigger)
+                while at >= 0:
+                    hits.add(bisect.bisect_right(starts, at) - 1)
+                    at = low.find(trigger, at + 1)
         candidates = sorted(i for i in hits if i >= 0)
     found = []
     for i in candidates:
