@@ -208,9 +208,9 @@ def unknown_experts(
             if not speakers[article.id]:
                 continue  # (most articles: no need to know whom they name)
             known = {
-                (c.value.get("person") or " ").split()[-1].casefold()
+                words[-1].casefold()
                 for c in claims.get(article.id, [])
-                if c.kind == "role" and c.value.get("known")
+                if c.kind == "role" and c.value.get("known") and (words := str(c.value.get("person") or "").split())
             }
             unknown: list[str] = []
             for name in speakers[article.id]:

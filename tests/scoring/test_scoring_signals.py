@@ -133,3 +133,22 @@ def test_wire_credits_and_outlet_names() -> None:
     assert wire_credit(same) is None
     assert outlet_key("The Straits Times") == outlet_key("straitstimes.com") == "straitstimes"
     assert outlet_key("AP") == outlet_key("Associated Press")
+
+
+def test_unknown_experts_tolerates_a_known_role_without_a_person() -> None:
+    from checker.model import Claim, Story
+    from checker.scoring.crosscheck import unknown_experts
+
+    a = article('"We will rebuild," said Ilse Varga. The minister spoke.')
+    quote = Claim(
+        a.id,
+        0,
+        "quote",
+        0,
+        10,
+        '"We will rebuild,"',
+        {"words": "We will rebuild", "speaker": "Ilse Varga", "speaker_named": True},
+    )
+    nameless = Claim(a.id, 1, "role", 0, 12, "The minister", {"person": "", "office": "minister", "known": True})
+    found = unknown_experts([a], {a.id: [quote, nameless]}, default_kb(), [Story("s", "t", [a.id])], {})
+    assert found == {a.id: ["Ilse Varga"]}
