@@ -32,7 +32,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from checker import __version__, align, claims, segment, stories
+from checker import __version__, align, claims, scoring, segment, stories
 from checker.claims.reftime import reference_times
 from checker.engine import Engine, LocalEngine, Pending, batches
 from checker.ingest import IngestError, LoadedFile
@@ -53,7 +53,6 @@ from checker.model import (
     Story,
 )
 from checker.rules import RuleConfig, StoryContext, run_rules, sort_findings
-from checker.scoring import score_outlets
 from checker.store import Store
 from checker.textsim import article_terms
 
@@ -144,26 +143,35 @@ def check(
     try:
         if store:
             result.run_id = store.start_run(started, result.paths, __version__)
+        prepared: list[scoring.Prepared] = []
+
+        def prepare_scores() -> None:
+            clock = time.perf_counter()
+            prepared.append(scoring.prepare(result, kb))
+            result.add_time("scores", time.perf_counter() - clock)
+
         if against_store and store is not None:
             rounds = _read(paths, result, store, kb, max_bytes, progress, engine)
             _analyses(rounds, result)
             _write(rounds, result, store)
             _place_in_archive(result, store, progress, kb, engine)
-            _align_and_rules(result, kb, config, today, progress, engine)
+            _align_and_rules(result, kb, config, today, progress, engine, meanwhile=prepare_scores)
         else:
-            # grouping (here) runs while the workers analyse; storing (here) while they align
+            # grouping (here) runs while the workers analyse; storing and what scoring can measure
+            # before the findings (here) while they align and check
             index = stories.StoryIndex()
             rounds = _read(paths, result, store, kb, max_bytes, progress, engine, index)
             _stories(result, progress, index)
             _analyses(rounds, result)
 
-            def write() -> None:
+            def write_and_prepare() -> None:
                 _write(rounds, result, store)
                 _write_index(result, store, index)
+                prepare_scores()
 
-            _align_and_rules(result, kb, config, today, progress, engine, meanwhile=write)
+            _align_and_rules(result, kb, config, today, progress, engine, meanwhile=write_and_prepare)
         clock = time.perf_counter()
-        result.outlets = score_outlets(result, store, kb)
+        result.outlets = scoring.score_outlets(result, store, kb, prepared[0])
         if store and result.run_id is not None:
             pairs = [(result.story_of_finding[f.id], f) for f in result.findings]
             store.save_results(

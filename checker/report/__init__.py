@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from checker.pipeline import RunResult
@@ -17,7 +18,10 @@ def write_reports(result: RunResult, json_path: Path | None, html_dir: Path | No
     share the HTML pages, see `write_html`)."""
     with collector_paused():
         document = build_document(result) if json_path is not None or html_dir is not None else None
-        if json_path is not None:
-            write_json(result, json_path, document)
-        if html_dir is not None:
-            write_html(result, html_dir, document, workers=workers)
+        if html_dir is None:
+            if json_path is not None:
+                write_json(result, json_path, document)
+            return
+        # the JSON file is one more piece of work for the processes that share the HTML pages
+        also = [functools.partial(write_json, result, json_path, document)] if json_path is not None else []
+        write_html(result, html_dir, document, workers=workers, also=also)

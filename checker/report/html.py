@@ -24,7 +24,7 @@ import functools
 import gc
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -800,13 +800,17 @@ class _Pages:
         return index
 
     def items(self) -> list[tuple[str, str]]:
-        """The story and outlet pages, as (kind, story id or outlet name), in a fixed order."""
+        """The pages, as (kind, story id or outlet name): the overview pages, then the story and
+        outlet pages, in a fixed order."""
         outlets = sorted({a.outlet for a in self.result.articles} | {o.outlet for o in self.result.outlets})
-        return [("story", s.id) for s in self.result.stories] + [("outlet", o) for o in outlets]
+        stories = [("story", s.id) for s in self.result.stories]
+        return [("overview", ""), *stories, *[("outlet", o) for o in outlets]]
 
     def item(self, item: tuple[str, str]) -> None:
         kind, key = item
-        if kind == "story":
+        if kind == "overview":
+            self.overview()
+        elif kind == "story":
             target = self.directory / "stories" / f"{self.data.story_slug[key]}.html"
             self.render("story.html", target, "../", "story", **self.data.story_page(key))
         else:
@@ -814,19 +818,28 @@ class _Pages:
             self.render("outlet.html", target, "../", "outlet", **self.data.outlet_page(key))
 
 
-def write_html(result: RunResult, directory: Path, document: dict[str, Any] | None = None, workers: int = 1) -> Path:
+def write_html(
+    result: RunResult,
+    directory: Path,
+    document: dict[str, Any] | None = None,
+    workers: int = 1,
+    also: Sequence[Callable[[], object]] = (),
+) -> Path:
     """Write the report into `directory` (`document`: an already built `build_document(result)`);
     returns the path of index.html.
 
-    `workers` > 1: the story and outlet pages are shared among that many processes (this one and
-    forked children, see `forked.run_shared`), the same files with the same bytes as one process
-    writes; one process where fork is not available."""
+    `workers` > 1: the pages are shared among that many processes (this one and forked children,
+    see `forked.run_shared`), the same files with the same bytes as one process writes; one
+    process where fork is not available. `also`: more work to share among them (the JSON report)."""
     with collector_paused():
         directory.mkdir(parents=True, exist_ok=True)
         pages = _Pages(result, directory, document)
         pages.prepare()
-        index = pages.overview()
-        for template in ("story.html", "outlet.html"):  # compiled once, before any fork
+        for template in TEMPLATES:  # compiled once, before any fork
             pages.env.get_template(template)
-        run_shared(pages.items(), pages.item, workers)
-    return index
+        tasks: list[Callable[[], object] | tuple[str, str]] = [*also, *pages.items()]
+        run_shared(tasks, lambda task: task() if callable(task) else pages.item(task), workers)
+    return directory / "index.html"
+
+
+TEMPLATES = ("index.html", "findings.html", "rules.html", "story.html", "outlet.html")

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checker.knowledge import KnowledgeBase, default_kb
@@ -70,15 +71,23 @@ __all__ = [
     "LOW_CONFIDENCE",
     "NEWSGUARD",
     "SIGNALS",
+    "Prepared",
     "confidence",
+    "prepare",
     "score_articles",
     "score_outlets",
 ]
 
 
-def score_outlets(result: RunResult, store: Store | None = None, kb: KnowledgeBase | None = None) -> list[OutletScore]:
-    """Score every article and outlet of a run; record the article scores and copies in `store`."""
-    result.article_scores = score_articles(result, kb)
+def score_outlets(
+    result: RunResult,
+    store: Store | None = None,
+    kb: KnowledgeBase | None = None,
+    prepared: Prepared | None = None,
+) -> list[OutletScore]:
+    """Score every article and outlet of a run; record the article scores and copies in `store`.
+    `prepared`: `prepare(result, kb)`, when it was worked out already."""
+    result.article_scores = score_articles(result, kb, prepared)
     outlets = outlet_scores(result.article_scores, result.findings)
     current = [
         {
@@ -100,8 +109,19 @@ def score_outlets(result: RunResult, store: Store | None = None, kb: KnowledgeBa
     return outlets
 
 
-def score_articles(result: RunResult, kb: KnowledgeBase | None = None) -> list[ArticleScore]:
-    """One score per article, in the order of `result.articles`."""
+@dataclass
+class Prepared:
+    """What scoring measures before the findings are known: copies, each article's voice (its
+    story and the outlets it copies or is copied by) and its text signals."""
+
+    links: dict[str, CopyLink]
+    voice: dict[str, str]
+    instances: dict[str, dict[str, list[str]]]  # article id -> signal -> instances
+
+
+def prepare(result: RunResult, kb: KnowledgeBase | None = None) -> Prepared:
+    """The findings-independent part of `score_articles`: the pipeline works it out while the
+    stories are being checked."""
     articles = {a.id: a for a in result.articles}
     links = find_copies(result.stories, articles, result.sentences)
     voice: dict[str, str] = {}
@@ -110,16 +130,41 @@ def score_articles(result: RunResult, kb: KnowledgeBase | None = None) -> list[A
         voices = Voices(members, {a.id: links[a.id] for a in members if a.id in links})
         for member in members:
             voice[member.id] = f"{story.id}:{voices.of(member.id)}"
-    hits = finding_hits(result.findings, voice)
-    flagged_spans = {(e.article, e.start, e.end) for f in result.findings for e in f.flagged if e.article}
-    corroborated: dict[str, Corroboration] = {}
-    for story in result.stories:
-        corroborated.update(corroboration(story, articles, result.claims, voice, flagged_spans))
     experts = unknown_experts(result.articles, result.claims, kb or default_kb(), result.stories, voice)
     names: dict[str, set[str]] = {}  # article id -> people the claims of its story name
     for story in result.stories:
         story_names = set().union(*(textsignals.people_named(result.claims.get(a, [])) for a in story.articles))
         names.update(dict.fromkeys(story.articles, story_names))
+    instances = {
+        article.id: _instances(article, result, experts.get(article.id, []), names.get(article.id, set()))
+        for article in result.articles
+    }
+    return Prepared(links, voice, instances)
+
+
+def _instances(article: Article, result: RunResult, experts: list[str], names: set[str]) -> dict[str, list[str]]:
+    sentences = result.sentences.get(article.id, [])
+    return {
+        **textsignals.metadata(article),
+        **textsignals.text_quality(article, sentences, names),
+        "anonymous sourcing": textsignals.anonymous_sourcing(article.text, sentences),
+        "unattributed quote": textsignals.unattributed_quotes(sentences, result.claims.get(article.id, [])),
+        "unknown expert": experts,
+    }
+
+
+def score_articles(
+    result: RunResult, kb: KnowledgeBase | None = None, prepared: Prepared | None = None
+) -> list[ArticleScore]:
+    """One score per article, in the order of `result.articles`."""
+    prepared = prepared or prepare(result, kb)
+    articles = {a.id: a for a in result.articles}
+    links, voice = prepared.links, prepared.voice
+    hits = finding_hits(result.findings, voice)
+    flagged_spans = {(e.article, e.start, e.end) for f in result.findings for e in f.flagged if e.article}
+    corroborated: dict[str, Corroboration] = {}
+    for story in result.stories:
+        corroborated.update(corroboration(story, articles, result.claims, voice, flagged_spans))
     copied_by: dict[str, list[CopyLink]] = defaultdict(list)
     for link in links.values():
         if link.original:
@@ -127,14 +172,12 @@ def score_articles(result: RunResult, kb: KnowledgeBase | None = None) -> list[A
     return [
         _score(
             article,
-            result,
             hits.get(article.id, []),
             corroborated.get(article.id, Corroboration()),
-            experts.get(article.id, []),
+            prepared.instances[article.id],
             links.get(article.id),
             sorted(copied_by.get(article.id, []), key=lambda link: link.copy),
             articles,
-            names.get(article.id, set()),
         )
         for article in result.articles
     ]
@@ -142,24 +185,13 @@ def score_articles(result: RunResult, kb: KnowledgeBase | None = None) -> list[A
 
 def _score(
     article: Article,
-    result: RunResult,
     hits: list[Hit],
     corroborated: Corroboration,
-    experts: list[str],
+    instances: dict[str, list[str]],
     link: CopyLink | None,
     copies: list[CopyLink],
     articles: dict[str, Article],
-    names: set[str],
 ) -> ArticleScore:
-    sentences = result.sentences.get(article.id, [])
-    claims = result.claims.get(article.id, [])
-    instances = {
-        **textsignals.metadata(article),
-        **textsignals.text_quality(article, sentences, names),
-        "anonymous sourcing": textsignals.anonymous_sourcing(article.text, sentences),
-        "unattributed quote": textsignals.unattributed_quotes(sentences, claims),
-        "unknown expert": experts,
-    }
     breakdown: dict[str, float] = defaultdict(float)
     for hit in hits:
         breakdown[hit.key] -= hit.points
