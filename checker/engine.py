@@ -25,6 +25,7 @@ writing the store and the reports) stay in the calling process.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import os
 import pickle
@@ -68,7 +69,7 @@ class LocalEngine:
         if self.workers == 1 or len(batches) < 2:
             return lambda: [fn(batch, **shared) for batch in batches]
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, initializer=_lower_priority)
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker)
         # the knowledge base alone takes ~25 ms to pickle and unpickle: once per map, not per task
         token = (os.getpid(), id(self), next(self._calls))
         blob = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
@@ -81,15 +82,16 @@ class LocalEngine:
             self._pool = None
 
 
-WORKER_NICENESS = 10  # see _lower_priority
+WORKER_NICENESS = 10  # see _start_worker
 
 
-def _lower_priority() -> None:
+def _start_worker() -> None:
     """In a new worker process: yield the CPU to the driver when both want it. The driver's own
     work (grouping stories, writing the store) is sequential and on the run's critical path, the
     workers' batches are not; with workers on every core the driver otherwise got ~70% of one."""
     with contextlib.suppress(OSError, AttributeError):  # not on every platform; never fatal
         os.nice(WORKER_NICENESS)
+    gc.enable()  # a worker forked while the driver holds automatic collection back still collects
 
 
 _worker_shared: dict[object, dict[str, Any]] = {}  # token -> shared arguments, the most recent few

@@ -369,31 +369,40 @@ class Store:
         article already indexed only moves it to its story."""
         conn = self.db.conn
         with conn:
-            added = 0
+            known = self._index_seqs(conn, [entry["id"] for entry in entries])
+            # seq is the rowid: a new row would get the largest one plus one, so assign that here
+            # and write each table's rows with one statement (three per article cost ~1 s at 10k)
+            next_seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM index_articles").fetchone()[0] + 1
+            rows: list[tuple[Any, ...]] = []
+            postings: list[tuple[str, int]] = []
+            moves: list[tuple[str, int]] = []
             df: dict[str, int] = {}
             for entry in entries:
-                row = conn.execute("SELECT seq FROM index_articles WHERE id=?", (entry["id"],)).fetchone()
-                if row is not None:
-                    conn.execute("UPDATE index_articles SET story=? WHERE seq=?", (entry["story"], row[0]))
+                seq = known.get(entry["id"])
+                if seq is not None:
+                    moves.append((entry["story"], seq))
                     continue
-                cursor = conn.execute(
-                    "INSERT INTO index_articles (id, story, title, published, terms, indexed) VALUES (?,?,?,?,?,?)",
+                seq = known[entry["id"]] = next_seq
+                next_seq += 1
+                terms, indexed = entry["terms"], entry["indexed"]
+                rows.append(
                     (
+                        seq,
                         entry["id"],
                         entry["story"],
                         entry["title"],
                         entry["published"],
-                        json.dumps(entry["terms"], ensure_ascii=False),
-                        json.dumps(entry["indexed"], ensure_ascii=False),
-                    ),
+                        json.dumps(terms, ensure_ascii=False),
+                        json.dumps(indexed, ensure_ascii=False),
+                    )
                 )
-                conn.executemany(
-                    "INSERT OR IGNORE INTO index_postings VALUES (?, ?)",
-                    [(t, cursor.lastrowid) for t in entry["indexed"]],
-                )
-                for term in entry["terms"]:
+                postings.extend((t, seq) for t in indexed)
+                for term in terms:
                     df[term] = df.get(term, 0) + 1
-                added += 1
+            conn.executemany("INSERT INTO index_articles VALUES (?,?,?,?,?,?,?)", rows)
+            conn.executemany("INSERT OR IGNORE INTO index_postings VALUES (?, ?)", postings)
+            conn.executemany("UPDATE index_articles SET story=? WHERE seq=?", moves)
+            added = len(rows)
             conn.executemany(
                 "INSERT INTO index_terms VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                 sorted(df.items()),
@@ -403,6 +412,15 @@ class Store:
                 "CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)",
                 (str(added),),
             )
+
+    @staticmethod
+    def _index_seqs(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, int]:
+        """id -> seq of those of these articles already in the story index."""
+        found: dict[str, int] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(chunk))
+            found.update(conn.execute(f"SELECT id, seq FROM index_articles WHERE id IN ({marks})", chunk))
+        return found
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.conn.execute("SELECT id FROM articles ORDER BY id")]
