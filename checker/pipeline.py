@@ -19,6 +19,7 @@ the stories they joined are loaded, aligned and checked (`checker.archive`).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import gc
@@ -196,8 +197,9 @@ def _run(
         _analyses(rounds, result)
 
         def write_and_prepare() -> None:
-            _write(rounds, result, store)
-            _write_index(result, store, index)
+            with store.transaction() if store else contextlib.nullcontext():
+                _write(rounds, result, store)
+                _write_index(result, store, index)
             prepare_scores()
 
         _align_and_rules(result, kb, config, today, progress, engine, meanwhile=write_and_prepare)
@@ -297,15 +299,16 @@ def _read(
     entries = discover(paths)
     title_weight = index.settings.title_weight if index is not None else None
     # every read task first: the analyses queue behind them, and grouping needs all the terms
-    reads = [
+    reads = collections.deque(
         engine.submit(_load_batch, batches(round_, FILES_PER_TASK), max_bytes=max_bytes, title_weight=title_weight)
         for round_ in batches(entries, FILES_PER_ROUND)
-    ]
+    )
     rounds: list[_Round] = []
     read_cpu = count_cpu = 0.0
-    for pending_read in reads:
+    while reads:
         files: list[tuple[SourceFile, list[Article]]] = []
-        for part, read_s, count_s in pending_read():
+        # each round's results let go of once primed: their term counts took ~15 KB an article
+        for part, read_s, count_s in reads.popleft()():
             read_cpu, count_cpu = read_cpu + read_s, count_cpu + count_s
             for item, terms in part:
                 done += 1
@@ -387,7 +390,8 @@ def _analyses(rounds: Sequence[_Round], result: RunResult) -> None:
 
 
 def _write(rounds: Sequence[_Round], result: RunResult, store: Store | None) -> None:
-    """Store each round's files with their articles, sentences and claims (a transaction a round)."""
+    """Store each round's files with their articles, sentences and claims (a transaction a round,
+    unless the caller holds one open: `Store.transaction`)."""
     if store is None:
         return
     clock = time.perf_counter()

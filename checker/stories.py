@@ -265,6 +265,7 @@ class StoryIndex:
         for query in waiting:
             story, score = self._decide(query)
             self._commit(query, story if score >= threshold else -1)
+        self._weight_cache.clear()  # ~1.3 KB an article, and the next batch primes new frequencies
         return [self._story_ids[self._story_of[self._index_of[a.id]]] for a in batch]
 
     def story_of(self, article_id: str) -> str | None:

@@ -113,6 +113,33 @@ def test_a_round_of_files_is_stored_whole_or_not_at_all(tmp_path: Path) -> None:
     assert counts(db)["articles"] == 3 and counts(db)["files"] == 3
 
 
+def test_writes_in_one_transaction_are_stored_together_or_not_at_all(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from checker.ingest import load_file
+    from checker.knowledge import default_kb
+    from checker.pipeline import CLAIMS_VERSION, analyse_article
+
+    folder = corpus(tmp_path)
+    kb = default_kb()
+    rows = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        item = load_file(folder / name)
+        rows.append((item.source, [(item.articles[0], *analyse_article(item.articles[0], kb))]))
+    source, [(article, sentences, claims)] = rows[2]
+    broken = (source, [(article, sentences, [replace(claims[0], value={"unencodable": {1, 2}})])])
+    db = tmp_path / "t.db"
+    with Store(db) as store, pytest.raises(TypeError), store.transaction():
+        store.save_files(rows[:1], None, CLAIMS_VERSION)
+        store.save_files(rows[1:2], None, CLAIMS_VERSION)  # committed only with the others
+        store.save_files([broken], None, CLAIMS_VERSION)
+    assert counts(db)["files"] == 0 and counts(db)["articles"] == 0
+    with Store(db) as store, store.transaction():
+        for row in rows:
+            store.save_files([row], None, CLAIMS_VERSION)
+    assert counts(db)["files"] == 3 and counts(db)["articles"] == 3
+
+
 def test_index_postings_are_the_newest_under_each_term(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     check([corpus(tmp_path)], db=db)
