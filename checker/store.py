@@ -245,14 +245,8 @@ class Store:
     @staticmethod
     def _stored_with(conn: sqlite3.Connection, article_ids: list[str], claims_version: str) -> set[str]:
         """The ids among these whose stored analysis is by this extractor."""
-        found: set[str] = set()
-        for chunk in _chunks(sorted(set(article_ids))):
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT id FROM articles WHERE claims_version=? AND id IN ({marks})", (claims_version, *chunk)
-            )
-            found.update(row[0] for row in rows)
-        return found
+        sql = "SELECT id FROM articles WHERE claims_version=? AND id IN ({marks})"
+        return {row[0] for row in _select_in(conn, sql, article_ids, claims_version)}
 
     def load_article(self, article_id: str) -> Article | None:
         row = self.db.conn.execute(
@@ -333,11 +327,7 @@ class Store:
 
     def index_df(self, terms: Iterable[str]) -> dict[str, int]:
         """Document frequency of each of `terms` in the archive (absent terms left out)."""
-        out: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(terms))):
-            marks = ",".join("?" * len(chunk))
-            out.update(self.db.conn.execute(f"SELECT term, df FROM index_terms WHERE term IN ({marks})", chunk))
-        return out
+        return dict(_select_in(self.db.conn, "SELECT term, df FROM index_terms WHERE term IN ({marks})", terms))
 
     def index_postings(self, terms: Sequence[str], limit: int) -> list[tuple[str, int]]:
         """(term, article seq) for the `limit` most recently indexed articles under each of `terms`,
@@ -355,11 +345,7 @@ class Store:
 
     def index_ids(self, seqs: Iterable[int]) -> dict[int, str]:
         """Archived article ids by their seq in the index."""
-        out: dict[int, str] = {}
-        for chunk in _chunks(sorted(set(seqs))):
-            marks = ",".join("?" * len(chunk))
-            out.update(self.db.conn.execute(f"SELECT seq, id FROM index_articles WHERE seq IN ({marks})", chunk))
-        return out
+        return dict(_select_in(self.db.conn, "SELECT seq, id FROM index_articles WHERE seq IN ({marks})", seqs))
 
     def index_entries(
         self, *, ids: Sequence[str] | None = None, stories: Sequence[str] | None = None
@@ -441,11 +427,7 @@ class Store:
     @staticmethod
     def _index_seqs(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, int]:
         """id -> seq of those of these articles already in the story index."""
-        found: dict[str, int] = {}
-        for chunk in _chunks(sorted(set(article_ids))):
-            marks = ",".join("?" * len(chunk))
-            found.update(conn.execute(f"SELECT id, seq FROM index_articles WHERE id IN ({marks})", chunk))
-        return found
+        return dict(_select_in(conn, "SELECT id, seq FROM index_articles WHERE id IN ({marks})", article_ids))
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.conn.execute("SELECT id FROM articles ORDER BY id")]
@@ -680,6 +662,13 @@ def _article_row(article: Article, file_id: str, claims_version: str) -> tuple[A
         json.dumps(article.provenance, sort_keys=True),
         claims_version,
     )
+
+
+def _select_in(conn: sqlite3.Connection, sql: str, keys: Iterable[Any], *params: Any) -> Iterator[Any]:
+    """The rows of `sql`, whose "{marks}" stands for an IN list, over the distinct `keys` (after
+    `params`), a chunk of keys per statement."""
+    for chunk in _chunks(sorted(set(keys))):
+        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), (*params, *chunk))
 
 
 def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
