@@ -51,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers", type=int, default=0, help="local engine: worker processes (default 0: one per core, as the CLI)"
     )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per batch size; the row is the median run (VM speeds vary)"
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes (a minute or two)")
     parser.add_argument("--full", action="store_true", help="the issue's sizes: 1k/10k/50k, 1k/10k/100k")
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora and stores go")
@@ -80,11 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     for n, form in runs:
         corpus = _corpus(work, n, form)
         db = work / f"store-{form}-{n}.db"
-        _remove(db)
-        row = _run_child(["batch", str(corpus), str(db), str(work / f"report-{form}-{n}")], args)
-        row.update(size=n, form=form, store_mb=_size_mb(db))
+        tries = []
+        for _ in range(max(1, args.repeat)):
+            _remove(db)
+            tries.append(_run_child(["batch", str(corpus), str(db), str(work / f"report-{form}-{n}")], args))
+        row = sorted(tries, key=lambda t: t["total_s"])[len(tries) // 2]
+        row.update(size=n, form=form, store_mb=_size_mb(db), runs_s=[t["total_s"] for t in tries])
         report["batch"].append(row)
         print(_line(row), flush=True)
+    if args.repeat > 1:
+        print()
+        for row in report["batch"]:
+            totals = ", ".join(f"{t:.1f}" for t in row["runs_s"])
+            print(f"{row['size']:,} {row['form']}: runs of {totals} s; the row is the median")
     _scaling(report["batch"])
     if incremental:
         print("\n| archive | fill (s) | one new article (s, median of 3) | stories checked | articles loaded |")
