@@ -332,7 +332,7 @@ def _read(
         cached = store.cached_articles(ids, CLAIMS_VERSION) if store else {}
         todo = batches([a for a in _fresh_articles(files) if a.id not in cached], ARTICLES_PER_TASK)
         rounds.append(_Round(files, cached, todo, engine.submit(analyse_batch, todo, kb=kb)))
-        settled()
+        _settled()
     wall = time.perf_counter() - clock
     # tasks run in parallel: split the wall time in proportion to their CPU time
     share = wall / (read_cpu + count_cpu) if read_cpu + count_cpu > 0 else 1.0
@@ -343,7 +343,7 @@ def _read(
 
 @contextlib.contextmanager
 def _collector_at_stage_ends() -> Iterator[None]:
-    """Cyclic garbage collection at the ends of stages (`settled`), not automatically.
+    """Cyclic garbage collection at the ends of stages (`_settled`), not automatically.
 
     A run's result grows to millions of long-lived objects (articles, sentences, claims, the
     story index), and each automatic full collection walks all of them again: ~4 s of a 10k
@@ -359,7 +359,7 @@ def _collector_at_stage_ends() -> Iterator[None]:
             gc.enable()
 
 
-def settled() -> None:
+def _settled() -> None:
     """A stage ended: collect the young generations, then exempt everything alive now (it stays
     alive to the end of the run) from later collections."""
     gc.collect(1)
@@ -382,7 +382,7 @@ def _analyses(rounds: Sequence[_Round], result: RunResult) -> None:
             seg, ext = seg + s_time, ext + c_time
         for article in _fresh_articles(round_.files):
             result.sentences[article.id], result.claims[article.id] = analysed[article.id]
-        settled()
+        _settled()
     wall = time.perf_counter() - clock
     share = wall / (seg + ext) if seg + ext > 0 else 0.0  # what was left when the run waited for it
     result.add_time("segment", seg * share)
@@ -411,7 +411,7 @@ def _stories(result: RunResult, progress: Progress | None, index: stories.StoryI
     clock = time.perf_counter()
     index.add_all(stories.batch_order(result.articles))
     result.stories, result.topic_links = index.stories(), stories.related_pairs(index)
-    settled()
+    _settled()
     result.add_time("stories", time.perf_counter() - clock)
 
 

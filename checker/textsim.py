@@ -111,11 +111,6 @@ def stem(word: str) -> str:
     return result
 
 
-def raw_tokens(text: str) -> list[str]:
-    """Word and number tokens of folded text, case kept."""
-    return _TOKEN_RE.findall(fold(text))
-
-
 def _normal_token(token: str) -> str | None:
     """Lower-cased token with possessive removed, or None when it is a stopword."""
     if token == "US":
