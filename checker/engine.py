@@ -92,6 +92,7 @@ def _start_worker() -> None:
     with contextlib.suppress(OSError, AttributeError):  # not on every platform; never fatal
         os.nice(WORKER_NICENESS)
     gc.enable()  # a worker forked while the driver holds automatic collection back still collects
+    gc.freeze()  # what it inherited stays alive: never walk it again (nor touch its shared pages)
 
 
 _worker_shared: dict[object, dict[str, Any]] = {}  # token -> shared arguments, the most recent few
