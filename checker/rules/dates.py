@@ -9,7 +9,7 @@ from checker.claims.dates import WEEKDAYS, resolve
 from checker.model import Claim
 from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence, metadata_evidence, outlets_phrase
-from checker.rules.pairing import aligned, consensus, pair_claims, weighted_overlap
+from checker.rules.pairing import aligned, claim_words, consensus, overlap, pair_claims
 
 
 @rule("DAT001", "published-date-conflict", "date", "error")
@@ -73,7 +73,7 @@ def _same_event(ctx: StoryContext, a: Claim, b: Claim) -> float:
     """Dates of one event: aligned sentences, and the words right next to both dates agree."""
     if a.value["granularity"] != "day" or b.value["granularity"] != "day" or not aligned(ctx, a, b):
         return 0.0
-    return weighted_overlap(ctx, a.value.get("near", []), b.value.get("near", []))
+    return overlap(ctx, claim_words(ctx, a, "near"), claim_words(ctx, b, "near"))
 
 
 @rule("DAT002", "event-date-mismatch", "date", "warning")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import repeat
 
 from checker.claims.text import content_stems
@@ -37,16 +38,38 @@ def story_idf(ctx: StoryContext) -> dict[str, float]:
     return cached
 
 
-def weighted_overlap(ctx: StoryContext, a: Sequence[str], b: Sequence[str]) -> float:
-    """Shared words' weight over the lighter side's weight, in [0, 1]."""
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
-        return 0.0
-    get = story_idf(ctx).get
+Weighed = tuple[frozenset[str], float]  # a set of stems and its total weight in the story
+
+
+def weighed(ctx: StoryContext, words: Iterable[str]) -> Weighed:
+    """The distinct words and their total weight (unknown words weigh 3.0)."""
+    distinct = frozenset(words)
     # fsum: a set's order follows the string hash seed of the process, and a plain sum's last bit
     # with it, which flipped ties between pairs from one run to the next; fsum is exact
-    shared = math.fsum(map(get, sa & sb, repeat(3.0)))
-    return shared / min(math.fsum(map(get, sa, repeat(3.0))), math.fsum(map(get, sb, repeat(3.0))))
+    return distinct, math.fsum(map(story_idf(ctx).get, distinct, repeat(3.0)))
+
+
+def overlap(ctx: StoryContext, a: Weighed, b: Weighed) -> float:
+    """Shared words' weight over the lighter side's weight, in [0, 1]."""
+    (sa, wa), (sb, wb) = a, b
+    if not sa or not sb:
+        return 0.0
+    return math.fsum(map(story_idf(ctx).get, sa & sb, repeat(3.0))) / min(wa, wb)
+
+
+def weighted_overlap(ctx: StoryContext, a: Iterable[str], b: Iterable[str]) -> float:
+    """Shared words' weight over the lighter side's weight, in [0, 1]."""
+    return overlap(ctx, weighed(ctx, a), weighed(ctx, b))
+
+
+def claim_words(ctx: StoryContext, claim: Claim, key: str) -> Weighed:
+    """`weighed` of the words a claim's value holds under `key` (memoized on the context: a
+    story's claims are compared pair by pair, each claim with every other)."""
+    memo: dict[tuple[int, str], Weighed] = ctx.cache.setdefault("claim words", {})
+    found = memo.get((id(claim), key))  # the context holds the claim: its id is not reused meanwhile
+    if found is None:
+        found = memo[(id(claim), key)] = weighed(ctx, claim.value.get(key, []))
+    return found
 
 
 def aligned(ctx: StoryContext, a: Claim, b: Claim) -> bool:
@@ -63,7 +86,10 @@ def names_differ(a: Claim, b: Claim) -> bool:
     Measured against the shorter list, so an outlet that names more (the scorer as well as the team)
     is not taken to speak of something else.
     """
-    na, nb = set(a.value.get("names", [])), set(b.value.get("names", []))
+    return _names_differ(frozenset(a.value.get("names", [])), frozenset(b.value.get("names", [])))
+
+
+def _names_differ(na: frozenset[str], nb: frozenset[str]) -> bool:
     return bool(na and nb) and len(na & nb) / min(len(na), len(nb)) < 0.34
 
 
@@ -74,6 +100,40 @@ def other_years(ctx: StoryContext, claim: Claim) -> set[int]:
     return {y for y in claim.value.get("years", []) if y not in own}
 
 
+@dataclass(frozen=True, slots=True)
+class _Measure:
+    """What `same_measure` compares of one quantity, worked out once per claim and story."""
+
+    names: frozenset[str]
+    years: frozenset[int]
+    share: Weighed | None  # the words of "share_of", when the quantity is a share of something
+    head_words: list[str]  # the counted noun's words, in order
+    head: Weighed
+    tight: Weighed  # the four nearest context words
+    near: list[str]  # the six nearest
+    wide: Weighed  # all the context words
+
+
+def _measure(ctx: StoryContext, claim: Claim) -> _Measure:
+    memo: dict[int, _Measure] = ctx.cache.setdefault("measures", {})
+    found = memo.get(id(claim))  # as in claim_words: the context holds the claim
+    if found is None:
+        value = claim.value
+        head_words = value["measure"].split()
+        context = value.get("context", [])
+        found = memo[id(claim)] = _Measure(
+            names=frozenset(value.get("names", [])),
+            years=frozenset(other_years(ctx, claim)),
+            share=weighed(ctx, value["share_of"]) if "share_of" in value else None,
+            head_words=head_words,
+            head=weighed(ctx, head_words),
+            tight=weighed(ctx, context[:4]),
+            near=context[:6],
+            wide=weighed(ctx, context),
+        )
+    return found
+
+
 def same_measure(ctx: StoryContext, a: Claim, b: Claim) -> float:
     """How surely two quantities measure the same thing, in [0, 1]; 0 when units or names differ.
 
@@ -81,36 +141,32 @@ def same_measure(ctx: StoryContext, a: Claim, b: Claim) -> float:
     both numbers must share more than the counted noun ("pages" of documents are not "pages" of
     e-mails), since a story holds many numbers of the same unit.
     """
-    if a.value["unit"] != b.value["unit"]:
+    unit = a.value["unit"]
+    if unit != b.value["unit"]:
         return 0.0
-    if a.value["unit"] == "score":  # a result names both sides: teams, or ayes and noes
-        together = set(a.value.get("names", [])) & set(b.value.get("names", []))
-        return 0.9 if aligned(ctx, a, b) or together else 0.0
-    if names_differ(a, b):
+    ma, mb = _measure(ctx, a), _measure(ctx, b)
+    if unit == "score":  # a result names both sides: teams, or ayes and noes
+        return 0.9 if aligned(ctx, a, b) or ma.names & mb.names else 0.0
+    if _names_differ(ma.names, mb.names):
         return 0.0
-    if other_years(ctx, a) != other_years(ctx, b):
+    if ma.years != mb.years:
         return 0.0  # "the 17 seats it won in 2021" is not this election's count
-    if "share_of" in a.value and "share_of" in b.value:
+    if ma.share is not None and mb.share is not None:
         # Shares ("18% of Ukrainian territory"): who holds which part of what, across the sentence.
-        share = weighted_overlap(ctx, a.value["share_of"], b.value["share_of"])
-        return share if aligned(ctx, a, b) or share >= SHARE_THRESHOLD else 0.0
-    head_a, head_b = a.value["measure"].split(), b.value["measure"].split()
-    head = weighted_overlap(ctx, head_a, head_b)
-    if a.value["unit"] == "ordinal":  # "first", "third": only the same rank of the same thing
-        return 1.0 if aligned(ctx, a, b) and head_a and head_a == head_b else 0.0
-    tight = weighted_overlap(ctx, a.value["context"][:4], b.value["context"][:4])
+        share = overlap(ctx, ma.share, mb.share)
+        return share if share >= SHARE_THRESHOLD or aligned(ctx, a, b) else 0.0
+    head = overlap(ctx, ma.head, mb.head)
+    if unit == "ordinal":  # "first", "third": only the same rank of the same thing
+        return 1.0 if aligned(ctx, a, b) and ma.head_words and ma.head_words == mb.head_words else 0.0
     if aligned(ctx, a, b):
-        return 0.3 + 0.7 * max(head, tight)
-    heads = set(head_a) | set(head_b)
-    beyond_head = weighted_overlap(
-        ctx,
-        [w for w in a.value["context"][:6] if w not in heads],
-        [w for w in b.value["context"][:6] if w not in heads],
-    )
-    if head == 0.0 or beyond_head < 0.3:
+        return 0.3 + 0.7 * max(head, overlap(ctx, ma.tight, mb.tight))
+    if head == 0.0:
         return 0.0
-    wide = weighted_overlap(ctx, a.value["context"], b.value["context"])
-    return 0.35 * head + 0.35 * beyond_head + 0.3 * wide
+    heads = ma.head[0] | mb.head[0]
+    beyond_head = weighted_overlap(ctx, [w for w in ma.near if w not in heads], [w for w in mb.near if w not in heads])
+    if beyond_head < 0.3:
+        return 0.0
+    return 0.35 * head + 0.35 * beyond_head + 0.3 * overlap(ctx, ma.wide, mb.wide)
 
 
 def pair_claims(

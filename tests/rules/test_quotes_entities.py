@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from checker.rules.entity import PRECHECKS, SLOTS
 from tests.rules.conftest import RunRule
 
 D = date(2023, 11, 15)
@@ -75,3 +78,28 @@ def test_spelling_variants_are_the_same_place(run_rule: RunRule) -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slots"),
+    [
+        ("The talks, held in Geneva on Monday, ended late.", 1),
+        ("They met  at\tthe White House.", 1),
+        ("She flew to Vienna from Kyiv.", 1),  # "Vienna" is taken: no verb is left before "from"
+        ("Protesters gathered near Al Diriyah.", 1),
+        ("Floods hit the province of  Macerata.", 1),
+        ("Rain fell on the Lithuanian capital, Vilnius.", 1),
+        ("the port,\nOdesa, was shelled", 1),
+        ("Nothing here names a place.", 0),
+        ("It rained in the morning.", 0),
+    ],
+)
+def test_slot_prechecks_never_rule_out_a_match(sentence: str, slots: int) -> None:
+    """Each pre-check is a necessary condition of its pattern: the rule finds the same slots."""
+    found = 0
+    for check, pattern in zip(PRECHECKS, SLOTS, strict=True):
+        matches = list(pattern.finditer(sentence))
+        found += len(matches)
+        if matches:
+            assert check.search(sentence), (pattern.pattern, sentence)
+    assert found == slots
