@@ -6,7 +6,9 @@ align and check) and hands each batch to `Engine.map(fn, batches, **shared)`, wh
 pure (the same batch, the same result), so where it runs changes nothing in the output.
 `Engine.submit(...)` is the same map started in the background: it returns a `Pending` to call for
 the results, so that the calling process can do its own sequential work (grouping stories, writing
-the store) while the workers run (an engine without workers runs the map when it is called).
+the store) while the workers run (an engine without workers runs the map when it is called). The
+call returns an iterator that yields each result, in order, as soon as it is ready: the caller
+can take in the first tasks' results while the last ones still run.
 
 - `LocalEngine()` runs in the calling process, one batch after another (the library's default:
   embedded, no services). `LocalEngine(workers=N)` spreads batches over N processes on this
@@ -29,7 +31,7 @@ import gc
 import itertools
 import os
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
@@ -39,7 +41,7 @@ R = TypeVar("R")
 ENGINES = ("local", "dask")
 
 
-Pending = Callable[[], list[R]]  # the results of a submitted map, in order (waits for them)
+Pending = Callable[[], Iterator[R]]  # the results of a submitted map, in order, each as it is ready
 
 
 class Engine(Protocol):
@@ -63,18 +65,18 @@ class LocalEngine:
         self._calls = itertools.count()
 
     def map(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> list[R]:
-        return self.submit(fn, batches, **shared)()
+        return list(self.submit(fn, batches, **shared)())
 
     def submit(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> Pending[R]:
         if self.workers == 1 or len(batches) < 2:
-            return lambda: [fn(batch, **shared) for batch in batches]
+            return lambda: (fn(batch, **shared) for batch in batches)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_start_worker)
         # the knowledge base alone takes ~25 ms to pickle and unpickle: once per map, not per task
         token = (os.getpid(), id(self), next(self._calls))
         blob = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
         futures = [self._pool.submit(_with_shared, fn, batch, token, blob) for batch in batches]
-        return lambda: [f.result() for f in futures]
+        return lambda: (f.result() for f in futures)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -140,22 +142,21 @@ class DaskEngine:
             self._owned.insert(0, self.client)
 
     def map(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> list[R]:
-        return self.submit(fn, batches, **shared)()
+        return list(self.submit(fn, batches, **shared)())
 
     def submit(self, fn: Callable[..., R], batches: Sequence[T], **shared: Any) -> Pending[R]:
         if not batches:
-            return lambda: []
+            return lambda: iter([])
         if self._local is not None:
             import dask
 
             scheduler = self._local
             shared_d = {k: dask.delayed(v, pure=False) for k, v in shared.items()}
             tasks = [dask.delayed(fn, pure=False)(batch, **shared_d) for batch in batches]
-            return lambda: list(dask.compute(*tasks, scheduler=scheduler))
+            return lambda: iter(dask.compute(*tasks, scheduler=scheduler))
         shared_f = {k: self.client.scatter(v, broadcast=True, hash=False) for k, v in shared.items()}
         futures = self.client.map(fn, list(batches), pure=False, **shared_f)
-        client = self.client
-        return lambda: list(client.gather(futures))
+        return lambda: (future.result() for future in futures)
 
     def close(self) -> None:
         for owned in self._owned:

@@ -25,7 +25,7 @@ import datetime as dt
 import gc
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -455,6 +455,8 @@ def _align_and_rules(
     if meanwhile is not None:
         meanwhile()
         clock = time.perf_counter()  # the time spent in `meanwhile` is its own
+    topics = _TopicPairs(result, kb, config)
+    topic_time = 0.0
     for done, (alignments, checked, a_time, r_time) in enumerate(pending(), start=1):
         if progress:
             progress("rules", done, len(tasks))
@@ -465,13 +467,17 @@ def _align_and_rules(
                 result.story_of_finding[finding.id] = story_id
                 findings.append(finding)
         align_time, rules_time = align_time + a_time, rules_time + r_time
-    wall = time.perf_counter() - clock
+        # the related pairs whose stories are both checked now, while the workers go on
+        topic_clock = time.perf_counter()
+        topics.stories_checked([story_id for story_id, _, _ in checked])
+        topic_time += time.perf_counter() - topic_clock
+    wall = time.perf_counter() - clock - topic_time
     share = wall / (align_time + rules_time) if align_time + rules_time > 0 else 0.0
     result.add_time("align", align_time * share)
     clock = time.perf_counter()
-    findings.extend(_topic_findings(result, kb, config))
+    findings.extend(topics.findings())
     result.findings = sort_findings(findings)
-    result.add_time("rules", rules_time * share + time.perf_counter() - clock)
+    result.add_time("rules", rules_time * share + topic_time + time.perf_counter() - clock)
 
 
 def _story_batch(
@@ -535,16 +541,48 @@ TOPIC_WINDOW_DAYS = 120
 TOPIC_RULES = {"QTY002"}  # rules that compare two related stories rather than one
 
 
-def _topic_findings(result: RunResult, kb: KnowledgeBase, config: RuleConfig) -> list[Finding]:
-    """Rules that compare related stories of one topic (QTY002), over each linked pair."""
-    by_story = {s.id: s for s in result.stories}
-    by_id = {a.id: a for a in result.articles}
-    findings = []
-    for first, second, _ in result.topic_links:
-        a, b = by_story[first], by_story[second]
+class _TopicPairs:
+    """Rules that compare related stories of one topic (QTY002), over each linked pair, each pair
+    checked as soon as both its stories are (their reference times are known then): the driver
+    does it while the workers check the other stories. The findings come out in link order."""
+
+    def __init__(self, result: RunResult, kb: KnowledgeBase, config: RuleConfig) -> None:
+        self.result, self.kb, self.config = result, kb, config
+        self.waiting: dict[str, list[int]] = {}  # story id -> links waiting for it
+        self.missing = [2] * len(result.topic_links)  # stories each link still waits for
+        for n, (first, second, _) in enumerate(result.topic_links):
+            self.waiting.setdefault(first, []).append(n)
+            self.waiting.setdefault(second, []).append(n)
+        self.found: dict[int, list[tuple[Finding, str]]] = {}
+        self._stories: dict[str, Story] | None = None
+        self._articles: dict[str, Article] | None = None
+
+    def stories_checked(self, story_ids: Iterable[str]) -> None:
+        for story_id in story_ids:
+            for n in self.waiting.pop(story_id, []):
+                self.missing[n] -= 1
+                if self.missing[n] == 0:
+                    self.found[n] = self._check(*self.result.topic_links[n][:2])
+
+    def findings(self) -> list[Finding]:
+        """Every link's findings, in link order (checking any link not checked yet)."""
+        out = []
+        for n, (first, second, _) in enumerate(self.result.topic_links):
+            found = self.found.pop(n) if n in self.found else self._check(first, second)
+            for finding, story_id in found:
+                self.result.story_of_finding[finding.id] = story_id
+                out.append(finding)
+        return out
+
+    def _check(self, first: str, second: str) -> list[tuple[Finding, str]]:
+        result = self.result
+        if self._stories is None or self._articles is None:
+            self._stories = {s.id: s for s in result.stories}
+            self._articles = {a.id: a for a in result.articles}
+        a, b = self._stories[first], self._stories[second]
         if not _close_in_time(result, a, b):
-            continue
-        members = [by_id[i] for i in [*a.articles, *b.articles]]
+            return []
+        members = [self._articles[i] for i in [*a.articles, *b.articles]]
         topic = Story(id=f"{a.id}+{b.id}", title=a.title, articles=[m.id for m in members])
         ctx = StoryContext(
             story=topic,
@@ -553,15 +591,15 @@ def _topic_findings(result: RunResult, kb: KnowledgeBase, config: RuleConfig) ->
             claims={m.id: result.claims[m.id] for m in members},
             alignments=[],
             reftimes={m.id: result.reftimes[m.id] for m in members},
-            kb=kb,
-            config=config,
+            kb=self.kb,
+            config=self.config,
             story_of={**dict.fromkeys(a.articles, a.id), **dict.fromkeys(b.articles, b.id)},
         )
+        found = []
         for finding in run_rules(ctx, only=TOPIC_RULES):
             flagged = finding.flagged[0].article if finding.flagged else ""
-            result.story_of_finding[finding.id] = ctx.story_of.get(flagged, a.id)
-            findings.append(finding)
-    return findings
+            found.append((finding, ctx.story_of.get(flagged, a.id)))
+        return found
 
 
 def _close_in_time(result: RunResult, a: Story, b: Story) -> bool:

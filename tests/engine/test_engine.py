@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,8 @@ def _dask() -> None:
 
 
 def test_batching_does_not_change_findings(corpus: Path, local_report: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a rule across two related stories too: checked once both are, whichever tasks hold them
+    assert '"rule": "QTY002"' in local_report
     monkeypatch.setattr(pipeline, "STORIES_PER_TASK", 2)
     monkeypatch.setattr(pipeline, "ARTICLES_PER_TASK", 3)
     monkeypatch.setattr(pipeline, "FILES_PER_TASK", 4)
@@ -175,8 +178,34 @@ def test_submitted_maps_run_in_the_background_and_keep_their_order() -> None:
     try:
         first = engine.submit(_add, [[1], [2], [3]], offset=10)
         second = engine.submit(_add, [[1, 2], [3]], offset=100)  # interleaved with the first in the pool
-        assert second() == [[101, 102], [103]]
-        assert first() == [[11], [12], [13]]
+        assert list(second()) == [[101, 102], [103]]
+        assert list(first()) == [[11], [12], [13]]
+    finally:
+        engine.close()
+
+
+def _wait_for(batch: list[str]) -> str:
+    """Task: 'go' at once, or wait (up to 20 s) for the file `batch[1]` to appear."""
+    if batch[0] == "go":
+        return "go"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if Path(batch[1]).exists():
+            return "released"
+        time.sleep(0.01)
+    return "timed out"
+
+
+def test_submitted_results_arrive_before_the_last_task_ends(tmp_path: Path) -> None:
+    """The first task's result is handed over while a later task is still running: here the later
+    task only ends once the caller, holding the first result, lets it."""
+    flag = tmp_path / "flag"
+    engine = LocalEngine(workers=2)
+    try:
+        results = engine.submit(_wait_for, [["go"], ["wait", str(flag)]])()
+        assert next(results) == "go"
+        flag.touch()
+        assert next(results) == "released"
     finally:
         engine.close()
 
@@ -190,7 +219,9 @@ def test_in_process_submit_runs_when_the_results_are_asked_for() -> None:
 
     pending = LocalEngine().submit(record, [[1, 2], [3]])
     assert calls == []
-    assert pending() == [3, 3]
+    results = pending()
+    assert next(results) == 3 and calls == [2]  # one batch at a time, as the results are taken
+    assert list(results) == [3]
     assert calls == [2, 1]
 
 
