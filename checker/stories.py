@@ -196,6 +196,10 @@ class StoryIndex:
         self._postings: dict[int, array[int]] = {}
         self._indexed: list[IntArray] = []
         self._indexed_at = 0  # archive size when the top terms were last recomputed
+        # document frequencies changed this many times (each change may move every article's top
+        # terms); and how many times when they were last recomputed
+        self._df_changes = 0
+        self._df_changes_indexed = 0
         # scores of the candidate stories at the last placement, best first (for explanations)
         self.last_scores: list[tuple[str, float]] = []
         # article id -> (best other story, its score) at placement: the stories it nearly joined
@@ -428,6 +432,7 @@ class StoryIndex:
         """Register the terms and count them in df; their ids and counts."""
         ids, raw = self._register(counts)  # may grow the arrays: index them after
         self._df[ids] += 1
+        self._df_changes += 1
         self._weight_cache.clear()
         return ids, raw
 
@@ -460,6 +465,12 @@ class StoryIndex:
         n = len(self._ids)
         if n < 2 * max(self._indexed_at, 16):
             return
+        if self._df_changes == self._df_changes_indexed:
+            # no frequency has moved since the last recomputation, and every article placed since
+            # was indexed with these: each would get the top terms it has (a primed batch, from
+            # its second doubling on; ~0.5 s of a 10k run)
+            self._indexed_at = n
+            return
         self._postings = {}
         for i in range(n):
             top = self._top_terms(self._tids[i], self._weights(self._tids[i], self._logtf[i]))
@@ -467,6 +478,7 @@ class StoryIndex:
             for t in top.tolist():
                 self._postings.setdefault(t, array("q")).append(i)
         self._indexed_at = n
+        self._df_changes_indexed = self._df_changes
 
     def _candidates(self, tids: IntArray, weights: FloatArray) -> list[int]:
         """Stored articles worth scoring exactly, by index."""

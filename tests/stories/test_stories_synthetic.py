@@ -84,3 +84,28 @@ def test_synthetic_incremental_equals_batch_partition() -> None:
     batch = {frozenset(s.articles) for s in group_articles(articles)}
     assert incremental == batch
     assert pair_f1([list(g) for g in batch], truth) >= 0.97
+
+
+def test_top_terms_are_current_after_a_batch_without_recomputing_them_all(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A primed batch moves no document frequency while it is placed: each article is indexed
+    under the top terms a recomputation would give it, and the doublings after the first do not
+    recompute them (they would only find the same terms)."""
+    articles, _ = synthetic_corpus(60)  # 180 articles: doublings at 32, 64 and 128
+    index = StoryIndex()
+    computed = 0
+    top_terms = index._top_terms
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        nonlocal computed
+        computed += 1
+        return top_terms(*args)
+
+    monkeypatch.setattr(index, "_top_terms", counted)
+    index.add_all(articles)
+    # one per placement (below `brute_force_below` no candidate search takes any), plus the 32 of
+    # the first doubling: the doublings at 64 and 128 (192 more) recompute nothing
+    assert len(articles) < index.settings.brute_force_below
+    assert computed == len(articles) + 32
+    for i in range(len(index)):
+        fresh = top_terms(index._tids[i], index._weights(index._tids[i], index._logtf[i]))
+        assert fresh.tolist() == index._indexed[i].tolist()
