@@ -36,12 +36,14 @@ class _ArchiveView(stories.StoryIndex):
         self._allowed = candidates
         for term, tid in self._term_id.items():
             self._df[tid] = df.get(term, 0)
+        self._df_changes += 1  # weights worked out before are stale
 
     def _count_df(self, counts: dict[str, int]) -> tuple[stories.IntArray, stories.FloatArray]:
         ids, raw = self._register(counts)
         archive = getattr(self, "_archive_df", {})
         for tid, term in zip(ids.tolist(), counts, strict=True):
             self._df[tid] = archive.get(term, 0)
+        self._df_changes += 1
         return ids, raw
 
     def _weights(self, tids: stories.IntArray, logtf: stories.FloatArray) -> stories.FloatArray:
@@ -51,7 +53,7 @@ class _ArchiveView(stories.StoryIndex):
         w: stories.FloatArray = logtf * idf * (1.0 + (self._boost[tids] - 1.0) * rarity)
         return w
 
-    def _candidates(self, tids: stories.IntArray, weights: stories.FloatArray) -> list[int]:
+    def _candidates(self, query: stories._Query) -> list[int]:
         allowed: set[str] = getattr(self, "_allowed", set())
         return [d for d, aid in enumerate(self._ids) if aid in allowed and len(self._tids[d])]
 

@@ -138,6 +138,11 @@ class _Query:
     logtf: FloatArray
     text: str | None  # for shared-statement evidence
     sentences: list[str] | None = None  # rough sentences of the text, once needed
+    # its term weights and top terms, and the count of frequency changes they were computed at
+    # (an article is weighed to search candidates, again if deferred, and again to be indexed)
+    weights: FloatArray | None = None
+    top: IntArray | None = None
+    weighed_at: int = -1
 
 
 class StoryIndex:
@@ -377,7 +382,7 @@ class StoryIndex:
     ) -> str:
         """Store the article in `story` (-1: a new story) and index it."""
         if indexed is None:
-            indexed = self._top_terms(query.tids, self._weights(query.tids, query.logtf))
+            indexed = self._query_top(query)
         del self._pending[query.article_id]
         self._shared_memo.pop(query.article_id, None)
         i = len(self._ids)
@@ -480,12 +485,24 @@ class StoryIndex:
         self._indexed_at = n
         self._df_changes_indexed = self._df_changes
 
-    def _candidates(self, tids: IntArray, weights: FloatArray) -> list[int]:
+    def _query_weights(self, query: _Query) -> FloatArray:
+        if query.weights is None or query.weighed_at != self._df_changes:
+            query.weights = self._weights(query.tids, query.logtf)
+            query.top, query.weighed_at = None, self._df_changes
+        return query.weights
+
+    def _query_top(self, query: _Query) -> IntArray:
+        weights = self._query_weights(query)
+        if query.top is None:
+            query.top = self._top_terms(query.tids, weights)
+        return query.top
+
+    def _candidates(self, query: _Query) -> list[int]:
         """Stored articles worth scoring exactly, by index."""
         n = len(self._ids)
         if n <= self.settings.brute_force_below:
             return [d for d in range(n) if len(self._tids[d])]
-        top = self._top_terms(tids, weights)
+        tids, weights, top = query.tids, self._query_weights(query), self._query_top(query)
         # a common term's list grows with the archive; its most recent articles are the ones a new
         # article may join (older ones still come through the rarer terms they share)
         cap = self.settings.max_postings
@@ -512,9 +529,9 @@ class StoryIndex:
     def _decide(self, query: _Query) -> tuple[int, float]:
         """The best story for the article and its score (-1, 0.0 when nothing compares)."""
         self.last_scores = []
-        weights = self._weights(query.tids, query.logtf)
+        weights = self._query_weights(query)
         norm = float(np.sqrt(np.dot(weights, weights)))
-        candidates = self._candidates(query.tids, weights) if norm > 0 else []
+        candidates = self._candidates(query) if norm > 0 else []
         if not candidates:
             return -1, 0.0
         sims = self._cosines(query.tids, weights / norm, candidates)

@@ -9,6 +9,7 @@ import random
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pytest
 
 from checker.model import Article, article_id, short_hash
@@ -457,5 +458,18 @@ def test_candidates_come_from_the_most_recent_postings_of_each_term() -> None:
     weights = index._weights(query.tids, query.logtf)
     top = index._top_terms(query.tids, weights).tolist()
     newest = {index._postings[t][-1] for t in top if t in index._postings}
-    assert newest and set(index._candidates(query.tids, weights)) == newest
+    assert newest and set(index._candidates(query)) == newest
     assert any(len(index._postings.get(t, [])) > 1 for t in top)  # the cap left older articles out
+
+
+def test_a_query_is_weighed_again_only_when_frequencies_move() -> None:
+    index = StoryIndex()
+    for article in batch_order(ARTICLES[:-2]):
+        index.add(article)
+    query = index._query(ARTICLES[-2])
+    weights, top = index._query_weights(query), index._query_top(query)
+    assert index._query_weights(query) is weights and index._query_top(query) is top
+    index.prime([ARTICLES[-1]])  # another article counted in: every weight moves
+    moved = index._query_weights(query)
+    assert moved is not weights and not np.array_equal(moved, weights)
+    assert moved.tolist() == index._weights(query.tids, query.logtf).tolist()
