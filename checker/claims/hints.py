@@ -25,8 +25,13 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
+_FEW_STRINGS = 16  # AnyOf tests up to this many strings with `in`
+
+
 class AnyOf:
-    """Whether a text holds any of some literal strings: one `re` scan, cheaper than a loop of `in` tests.
+    """Whether a text holds any of some literal strings: `in` tests for a few (a substring search
+    is a fast memory scan: three to seven times cheaper than a `re` scan for up to ~16 strings),
+    one `re` scan of an alternation for more.
 
     With `caseless`, the strings (lower-case ASCII) are looked for in any case; the test can then only
     rule a text out, and says True whenever lowering it could hide a match (see `lowered`).
@@ -37,14 +42,22 @@ class AnyOf:
         if caseless and not all(s.isascii() and s == s.lower() for s in strings):
             raise ValueError("caseless strings must be lower-case ASCII")
         self.caseless = caseless
+        self._strings = tuple(strings) if len(strings) <= _FEW_STRINGS else None
         self._pattern = re.compile("|".join(map(re.escape, strings)))
 
     def search(self, text: str) -> bool:
         """False only when none of the strings occurs in `text`."""
         if self.caseless:
             low = lowered(text)
-            return low is None or self._pattern.search(low) is not None
-        return self._pattern.search(text) is not None
+            if low is None:
+                return True
+            text = low
+        if self._strings is None:
+            return self._pattern.search(text) is not None
+        for string in self._strings:  # noqa: SIM110 - any() over a generator: twice the time
+            if string in text:
+                return True
+        return False
 
 
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)

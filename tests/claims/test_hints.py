@@ -60,6 +60,15 @@ def test_any_of_rules_out_only_what_cannot_match() -> None:
         AnyOf(("Sep",), caseless=True)
 
 
+MANY = tuple(f"w{n:02d}" for n in range(40))  # more than AnyOf tests one by one: one regex scan
+
+
+@pytest.mark.parametrize("strings", [("said", "ask"), MANY], ids=["few", "many"])
+@pytest.mark.parametrize("text", ["", "she said so", "w07 and w39", "w7 w-07 W07", "asked"])
+def test_any_of_is_a_substring_test_with_few_strings_or_many(strings: tuple[str, ...], text: str) -> None:
+    assert AnyOf(strings).search(text) == any(s in text for s in strings)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expr"),
     [
