@@ -221,8 +221,8 @@ class Store:
         with self._writing():
             current = self._stored_with(conn, ids, claims_version)
             file_rows, article_rows, replaced = [], [], []
-            sentence_rows: list[tuple[Any, ...]] = []
-            claim_rows: list[tuple[Any, ...]] = []
+            all_sentences: list[Sentence] = []
+            all_claims: list[Claim] = []
             for source, articles in files:
                 file_id = file_identity(source)
                 file_rows.append((file_id, source.path, source.sha256, source.size, source.format, run_id))
@@ -232,15 +232,14 @@ class Store:
                     current.add(article.id)
                     replaced.append((article.id,))
                     article_rows.append(_article_row(article, file_id, claims_version))
-                    sentence_rows.extend(_sentence_rows(sentences))
-                    claim_rows.extend(_claim_rows(claims))
+                    all_sentences.extend(sentences)
+                    all_claims.extend(claims)
             # rows of a whole round per statement: a statement per article cost more than its rows
             conn.executemany("INSERT OR IGNORE INTO files VALUES (?, ?, ?, ?, ?, ?)", file_rows)
             conn.executemany("DELETE FROM claims WHERE article_id=?", replaced)
             conn.executemany("DELETE FROM sentences WHERE article_id=?", replaced)
             conn.executemany("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", article_rows)
-            conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)", sentence_rows)
-            conn.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)", claim_rows)
+            _insert_analysis(conn, all_sentences, all_claims)
 
     @staticmethod
     def _stored_with(conn: sqlite3.Connection, article_ids: list[str], claims_version: str) -> set[str]:
@@ -632,16 +631,13 @@ def _article(row: Sequence[Any]) -> Article:
 
 
 def _insert_analysis(conn: sqlite3.Connection, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
-    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)", _sentence_rows(sentences))
-    conn.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)", _claim_rows(claims))
-
-
-def _sentence_rows(sentences: Sequence[Sentence]) -> list[tuple[Any, ...]]:
-    return [(s.article, s.index, s.start, s.end, s.text) for s in sentences]
-
-
-def _claim_rows(claims: Sequence[Claim]) -> list[tuple[Any, ...]]:
-    return [(c.id, c.article, c.sentence, c.kind, c.start, c.end, c.text, _VALUE_JSON(c.value)) for c in claims]
+    conn.executemany(
+        "INSERT INTO sentences VALUES (?,?,?,?,?)", [(s.article, s.index, s.start, s.end, s.text) for s in sentences]
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)",
+        [(c.id, c.article, c.sentence, c.kind, c.start, c.end, c.text, _VALUE_JSON(c.value)) for c in claims],
+    )
 
 
 def _article_row(article: Article, file_id: str, claims_version: str) -> tuple[Any, ...]:
