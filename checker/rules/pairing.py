@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from typing import TypeVar
 
 from checker.claims.text import content_stems
 from checker.model import Claim
@@ -62,14 +63,22 @@ def weighted_overlap(ctx: StoryContext, a: Iterable[str], b: Iterable[str]) -> f
     return overlap(ctx, weighed(ctx, a), weighed(ctx, b))
 
 
-def claim_words(ctx: StoryContext, claim: Claim, key: str) -> Weighed:
-    """`weighed` of the words a claim's value holds under `key` (memoized on the context: a
-    story's claims are compared pair by pair, each claim with every other)."""
-    memo: dict[tuple[int, str], Weighed] = ctx.cache.setdefault("claim words", {})
-    found = memo.get((id(claim), key))  # the context holds the claim: its id is not reused meanwhile
+T = TypeVar("T")
+
+
+def _per_claim(ctx: StoryContext, what: str, claim: Claim, make: Callable[[], T]) -> T:
+    """`make()`, once per claim and story for `what` (memoized on the context: a story's claims
+    are compared pair by pair, each claim with every other)."""
+    memo: dict[tuple[int, str], T] = ctx.cache.setdefault("per claim", {})
+    found = memo.get((id(claim), what))  # the context holds the claim: its id is not reused meanwhile
     if found is None:
-        found = memo[(id(claim), key)] = weighed(ctx, claim.value.get(key, []))
+        found = memo[(id(claim), what)] = make()
     return found
+
+
+def claim_words(ctx: StoryContext, claim: Claim, key: str) -> Weighed:
+    """`weighed` of the words a claim's value holds under `key`, once per claim and story."""
+    return _per_claim(ctx, "words of " + key, claim, lambda: weighed(ctx, claim.value.get(key, [])))
 
 
 def aligned(ctx: StoryContext, a: Claim, b: Claim) -> bool:
@@ -80,16 +89,12 @@ def aligned(ctx: StoryContext, a: Claim, b: Claim) -> bool:
     return ga is not None and ga == gb
 
 
-def names_differ(a: Claim, b: Claim) -> bool:
+def names_differ(na: frozenset[str], nb: frozenset[str]) -> bool:
     """Both quantities name whose they are, and the names disagree: Gingrich's 11% is not Palin's 10%.
 
     Measured against the shorter list, so an outlet that names more (the scorer as well as the team)
     is not taken to speak of something else.
     """
-    return _names_differ(frozenset(a.value.get("names", [])), frozenset(b.value.get("names", [])))
-
-
-def _names_differ(na: frozenset[str], nb: frozenset[str]) -> bool:
     return bool(na and nb) and len(na & nb) / min(len(na), len(nb)) < 0.34
 
 
@@ -115,23 +120,23 @@ class _Measure:
 
 
 def _measure(ctx: StoryContext, claim: Claim) -> _Measure:
-    memo: dict[int, _Measure] = ctx.cache.setdefault("measures", {})
-    found = memo.get(id(claim))  # as in claim_words: the context holds the claim
-    if found is None:
-        value = claim.value
-        head_words = value["measure"].split()
-        context = value.get("context", [])
-        found = memo[id(claim)] = _Measure(
-            names=frozenset(value.get("names", [])),
-            years=frozenset(other_years(ctx, claim)),
-            share=weighed(ctx, value["share_of"]) if "share_of" in value else None,
-            head_words=head_words,
-            head=weighed(ctx, head_words),
-            tight=weighed(ctx, context[:4]),
-            near=context[:6],
-            wide=weighed(ctx, context),
-        )
-    return found
+    return _per_claim(ctx, "measure", claim, lambda: _new_measure(ctx, claim))
+
+
+def _new_measure(ctx: StoryContext, claim: Claim) -> _Measure:
+    value = claim.value
+    head_words = value["measure"].split()
+    context = value.get("context", [])
+    return _Measure(
+        names=frozenset(value.get("names", [])),
+        years=frozenset(other_years(ctx, claim)),
+        share=weighed(ctx, value["share_of"]) if "share_of" in value else None,
+        head_words=head_words,
+        head=weighed(ctx, head_words),
+        tight=weighed(ctx, context[:4]),
+        near=context[:6],
+        wide=weighed(ctx, context),
+    )
 
 
 def same_measure(ctx: StoryContext, a: Claim, b: Claim) -> float:
@@ -147,7 +152,7 @@ def same_measure(ctx: StoryContext, a: Claim, b: Claim) -> float:
     ma, mb = _measure(ctx, a), _measure(ctx, b)
     if unit == "score":  # a result names both sides: teams, or ayes and noes
         return 0.9 if aligned(ctx, a, b) or ma.names & mb.names else 0.0
-    if _names_differ(ma.names, mb.names):
+    if names_differ(ma.names, mb.names):
         return 0.0
     if ma.years != mb.years:
         return 0.0  # "the 17 seats it won in 2021" is not this election's count
