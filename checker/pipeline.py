@@ -455,7 +455,7 @@ def _align_and_rules(
     if meanwhile is not None:
         meanwhile()
         clock = time.perf_counter()  # the time spent in `meanwhile` is its own
-    topics = _TopicPairs(result, kb, config)
+    topics = _TopicPairs(result, by_id, kb, config)
     topic_time = 0.0
     for done, (alignments, checked, a_time, r_time) in enumerate(pending(), start=1):
         if progress:
@@ -546,16 +546,15 @@ class _TopicPairs:
     checked as soon as both its stories are (their reference times are known then): the driver
     does it while the workers check the other stories. The findings come out in link order."""
 
-    def __init__(self, result: RunResult, kb: KnowledgeBase, config: RuleConfig) -> None:
-        self.result, self.kb, self.config = result, kb, config
+    def __init__(self, result: RunResult, articles: dict[str, Article], kb: KnowledgeBase, config: RuleConfig) -> None:
+        self.result, self.articles, self.kb, self.config = result, articles, kb, config
+        self.stories = {s.id: s for s in result.stories}
         self.waiting: dict[str, list[int]] = {}  # story id -> links waiting for it
         self.missing = [2] * len(result.topic_links)  # stories each link still waits for
         for n, (first, second, _) in enumerate(result.topic_links):
             self.waiting.setdefault(first, []).append(n)
             self.waiting.setdefault(second, []).append(n)
         self.found: dict[int, list[tuple[Finding, str]]] = {}
-        self._stories: dict[str, Story] | None = None
-        self._articles: dict[str, Article] | None = None
 
     def stories_checked(self, story_ids: Iterable[str]) -> None:
         for story_id in story_ids:
@@ -576,13 +575,10 @@ class _TopicPairs:
 
     def _check(self, first: str, second: str) -> list[tuple[Finding, str]]:
         result = self.result
-        if self._stories is None or self._articles is None:
-            self._stories = {s.id: s for s in result.stories}
-            self._articles = {a.id: a for a in result.articles}
-        a, b = self._stories[first], self._stories[second]
+        a, b = self.stories[first], self.stories[second]
         if not _close_in_time(result, a, b):
             return []
-        members = [self._articles[i] for i in [*a.articles, *b.articles]]
+        members = [self.articles[i] for i in [*a.articles, *b.articles]]
         topic = Story(id=f"{a.id}+{b.id}", title=a.title, articles=[m.id for m in members])
         ctx = StoryContext(
             story=topic,

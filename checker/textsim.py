@@ -148,8 +148,9 @@ def _content_stems(folded: str) -> list[str]:
     return out
 
 
-def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
-    """Proper-noun words and numbers of a text: (["lavrov", "riyadh", ...], ["20", "2025"]).
+def _names_and_numbers(folded: str) -> tuple[list[str], list[str]]:
+    """Proper-noun words and numbers of a folded text (`fold`): (["lavrov", "riyadh", ...],
+    ["20", "2025"]).
 
     A proper-noun word is a capitalised word that is not a function word, a weekday or month,
     or an office title ("President", "Minister": outlets title people differently). A capital
@@ -157,10 +158,6 @@ def names_and_numbers(text: str) -> tuple[list[str], list[str]]:
     somewhere in the text. Title Case heading lines are skipped: their capitals say nothing.
     Numbers are digit tokens of two or more characters.
     """
-    return _names_and_numbers(fold(text))
-
-
-def _names_and_numbers(folded: str) -> tuple[list[str], list[str]]:
     inside: set[str] = set()
     capitals: list[tuple[str, bool]] = []  # (lower case, at the start of a sentence), in order
     numbers: list[str] = []
