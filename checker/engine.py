@@ -27,6 +27,8 @@ writing the store and the reports) stay in the calling process.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import gc
 import itertools
 import os
@@ -97,6 +99,26 @@ def _start_worker() -> None:
     gc.freeze()  # what it inherited stays alive: never walk it again (nor touch its shared pages)
 
 
+def release_freed_memory() -> None:
+    """Hand the memory this process has freed back to the operating system.
+
+    glibc keeps freed heap memory for reuse rather than returning it: a batch run's driver lets
+    go of its story index (~130 MB at 10k articles, measured as resident memory) and a worker of
+    each task's data, and both stayed resident until the process ended. `malloc_trim(0)` returns
+    it (a few ms to ~30 ms); where the C library has no such call (macOS, musl) this does nothing."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
 _worker_shared: dict[object, dict[str, Any]] = {}  # token -> shared arguments, the most recent few
 WORKER_SHARED_KEPT = 4  # maps submitted together interleave their tasks
 
@@ -108,7 +130,10 @@ def _with_shared(fn: Callable[..., R], batch: Any, token: object, blob: bytes) -
         if len(_worker_shared) >= WORKER_SHARED_KEPT:
             del _worker_shared[next(iter(_worker_shared))]
         shared = _worker_shared[token] = pickle.loads(blob)
-    return fn(batch, **shared)
+    try:
+        return fn(batch, **shared)
+    finally:
+        release_freed_memory()
 
 
 class DaskUnavailable(RuntimeError):

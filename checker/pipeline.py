@@ -32,7 +32,7 @@ from typing import Any
 
 from checker import __version__, align, claims, scoring, segment, stories
 from checker.claims.reftime import reference_times
-from checker.engine import Engine, LocalEngine, Pending, batches
+from checker.engine import Engine, LocalEngine, Pending, batches, release_freed_memory
 from checker.ingest import IngestError, LoadedFile
 from checker.ingest import _load as load_entry
 from checker.ingest.walk import Entry, discover
@@ -143,6 +143,7 @@ def check(
             if store:
                 result.run_id = store.start_run(started, result.paths, __version__)
             _run(paths, result, store, kb, config, today, max_bytes, progress, engine, against_store)
+            release_freed_memory()  # before the report's processes fork from this one
         finally:
             if store:
                 store.close()
@@ -195,11 +196,15 @@ def _run(
         rounds = _read(paths, result, store, kb, max_bytes, progress, engine, index)
         _stories(result, progress, index)
         _analyses(rounds, result)
+        # held only until it is stored: the largest thing the driver lets go of in a run
+        unstored = [index]
+        del index
 
         def write_and_prepare() -> None:
             with store.transaction() if store else contextlib.nullcontext():
                 _write(rounds, result, store)
-                _write_index(result, store, index)
+                _write_index(result, store, unstored.pop())
+            release_freed_memory()
             prepare_scores()
 
         _align_and_rules(result, kb, config, today, progress, engine, meanwhile=write_and_prepare)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from checker import engine as engine_module
 from checker import pipeline, synth
 from checker.engine import LocalEngine, batches, make_engine
 from checker.report.jsonreport import build_document
@@ -152,8 +155,6 @@ def test_cli_engine_options(corpus: Path, tmp_path: Path) -> None:
 def test_shared_arguments_are_unpickled_once_per_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     import pickle
 
-    from checker import engine as engine_module
-
     loads: list[bytes] = []
     real = pickle.loads
     monkeypatch.setattr(engine_module.pickle, "loads", lambda blob: loads.append(blob) or real(blob))
@@ -278,9 +279,39 @@ def test_incremental_reanalyses_members_stored_by_an_older_extractor(tmp_path: P
 
 
 def test_default_workers_follow_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker import engine as engine_module
-
     monkeypatch.setattr(engine_module.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     assert engine_module.default_workers() == 3
     monkeypatch.setattr(engine_module.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
     assert engine_module.default_workers() == engine_module.MAX_DEFAULT_WORKERS
+
+
+_HOLES = """
+import os
+from checker.engine import release_freed_memory
+
+def resident_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+# blocks below glibc's mmap threshold, each followed by a small one that stays: freeing the
+# large ones leaves holes in the heap, which glibc keeps resident until trimmed
+large, kept = [], []
+for _ in range(1024):
+    large.append(bytearray(64 * 1024))
+    kept.append(bytearray(1024))
+large.clear()
+freed = resident_mb()
+release_freed_memory()
+print(freed, resident_mb())
+"""
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/statm").exists() or engine_module._malloc_trim() is None,
+    reason="needs glibc's malloc_trim and /proc to see resident memory",
+)
+def test_freed_memory_goes_back_to_the_operating_system() -> None:
+    # a fresh interpreter: how this one's heap was used before must not matter
+    out = subprocess.run([sys.executable, "-c", _HOLES], capture_output=True, text=True, check=True).stdout
+    freed, after = map(float, out.split())
+    assert after < freed - 48
