@@ -34,8 +34,8 @@ import itertools
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Protocol, TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -77,13 +77,41 @@ class LocalEngine:
         # the knowledge base alone takes ~25 ms to pickle and unpickle: once per map, not per task
         token = (os.getpid(), id(self), next(self._calls))
         blob = pickle.dumps(shared, protocol=pickle.HIGHEST_PROTOCOL)
-        futures = [self._pool.submit(_with_shared, fn, batch, token, blob) for batch in batches]
-        return lambda: (f.result() for f in futures)
+        return _PoolMap([self._pool.submit(_with_shared, fn, batch, token, blob) for batch in batches])
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+class _PoolMap(Generic[R]):
+    """A map running on a pool: call it for the results in order, as each is ready."""
+
+    def __init__(self, futures: list[Future[R]]) -> None:
+        self.futures = futures
+
+    def __call__(self) -> Iterator[R]:
+        return (f.result() for f in self.futures if not f.cancelled())
+
+    def take_last(self) -> int | None:
+        """See `take_last`."""
+        for k in range(len(self.futures) - 1, -1, -1):
+            if self.futures[k].cancelled():
+                continue
+            return k if self.futures[k].cancel() else None
+        return None
+
+
+def take_last(pending: Pending[Any]) -> int | None:
+    """Take the last batch of a submitted map back from the workers, if none has started it, so
+    that the caller runs it itself: its index, or None (every batch started, or an engine that
+    cannot give work back). The map's results then leave it out.
+
+    For a caller that has its own work to do first, then helps: workers start batches in order,
+    so taking them from the end leaves the two meeting in the middle."""
+    take = getattr(pending, "take_last", None)
+    return take() if take is not None else None
 
 
 WORKER_NICENESS = 10  # see _start_worker

@@ -13,7 +13,7 @@ import pytest
 
 from checker import engine as engine_module
 from checker import pipeline, synth
-from checker.engine import LocalEngine, batches, make_engine
+from checker.engine import LocalEngine, batches, make_engine, take_last
 from checker.report.jsonreport import build_document
 
 TODAY = dt.date(2025, 12, 1)
@@ -209,6 +209,41 @@ def test_submitted_results_arrive_before_the_last_task_ends(tmp_path: Path) -> N
         assert next(results) == "released"
     finally:
         engine.close()
+
+
+def _started_then_wait_for(batch: list[str]) -> str:
+    """Task: note that it started (file `batch[2]`), then as `_wait_for`."""
+    if len(batch) > 2:
+        Path(batch[2]).touch()
+    return _wait_for(batch)
+
+
+def test_the_caller_takes_back_the_batches_no_worker_has_started(tmp_path: Path) -> None:
+    flag = tmp_path / "flag"
+    engine = LocalEngine(workers=2)
+    try:
+        # both workers held by waiting batches; the pool queues a few more, the rest wait here
+        started = [tmp_path / "started-0", tmp_path / "started-1"]
+        batches_ = [["wait", str(flag), str(p)] for p in started] + [["go"]] * 8
+        pending = engine.submit(_started_then_wait_for, batches_)
+        deadline = time.monotonic() + 20
+        while not all(p.exists() for p in started) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        taken = []
+        while (k := take_last(pending)) is not None:
+            taken.append(k)
+        assert taken and taken == list(range(len(batches_) - 1, len(batches_) - 1 - len(taken), -1))
+        assert 0 not in taken and 1 not in taken  # running: never taken back
+        flag.touch()
+        assert list(pending()) == ["released", "released"] + ["go"] * (8 - len(taken))
+    finally:
+        engine.close()
+
+
+def test_nothing_is_taken_back_from_an_engine_without_workers() -> None:
+    pending = LocalEngine().submit(_add, [[1], [2]], offset=1)
+    assert take_last(pending) is None
+    assert list(pending()) == [[2], [3]]
 
 
 def test_in_process_submit_runs_when_the_results_are_asked_for() -> None:
