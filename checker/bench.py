@@ -236,17 +236,22 @@ def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: in
     from checker import pipeline
     from checker.engine import default_workers, make_engine
     from checker.report import write_reports
+    from checker.report.html import pages_in_workers
 
     mode, corpus, db, out = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
     engine = make_engine(engine_name, scheduler, workers or default_workers())
     clock = time.perf_counter()
     try:
-        result = pipeline.check([corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental")
+        try:
+            result = pipeline.check([corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental")
+        finally:
+            if not pages_in_workers(engine):
+                engine.close()  # as the CLI does: the report forks its page writers
+        report_clock = time.perf_counter()
+        write_reports(result, out / "findings.json", out, workers=getattr(engine, "workers", 1), engine=engine)
+        end = time.perf_counter()
     finally:
-        engine.close()  # as the CLI does: the report forks its page writers
-    report_clock = time.perf_counter()
-    write_reports(result, out / "findings.json", out, workers=getattr(engine, "workers", 1))
-    end = time.perf_counter()
+        engine.close()
     timings = dict(result.timings)
     timings["report"] = end - report_clock
     n = len(result.new_articles) if mode == "incremental" else len(result.articles)

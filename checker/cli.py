@@ -210,6 +210,7 @@ def check(
     except ci.GitError as exc:
         raise click.UsageError(str(exc)) from exc
     from checker.engine import DaskUnavailable, default_workers, make_engine
+    from checker.report.html import pages_in_workers
 
     if scheduler is not None and engine_name != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
@@ -231,11 +232,13 @@ def check(
                 against_store=against_store,
             )
         finally:
-            engine.close()  # before the report forks its page writers: no pool threads to copy
-        write_reports(result, json_path, html_dir, workers=getattr(engine, "workers", 1))
+            if not pages_in_workers(engine):
+                engine.close()  # before the report forks its page writers: no pool threads to copy
+        write_reports(result, json_path, html_dir, workers=getattr(engine, "workers", 1), engine=engine)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
+        engine.close()
         meter.close()
     if claimreview_path is not None:
         from checker.report.claimreview import write_claimreview

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from checker.engine import Engine
 from checker.pipeline import RunResult
 from checker.report.claimreview import write_claimreview
 from checker.report.html import collector_paused, write_html
@@ -13,9 +14,11 @@ from checker.report.jsonreport import build_document, write_json
 __all__ = ["build_document", "write_claimreview", "write_html", "write_json", "write_reports"]
 
 
-def write_reports(result: RunResult, json_path: Path | None, html_dir: Path | None, workers: int = 1) -> None:
-    """The JSON report and the HTML report, from one built document (`workers`: processes that
-    share the HTML pages, see `write_html`)."""
+def write_reports(
+    result: RunResult, json_path: Path | None, html_dir: Path | None, workers: int = 1, engine: Engine | None = None
+) -> None:
+    """The JSON report and the HTML report, from one built document (`engine`, `workers`: who
+    writes the HTML pages, see `write_html`)."""
     with collector_paused():
         document = build_document(result) if json_path is not None or html_dir is not None else None
         if html_dir is None:
@@ -24,4 +27,4 @@ def write_reports(result: RunResult, json_path: Path | None, html_dir: Path | No
             return
         # the JSON file is one more piece of work for the processes that share the HTML pages
         also = [functools.partial(write_json, result, json_path, document)] if json_path is not None else []
-        write_html(result, html_dir, document, workers=workers, also=also)
+        write_html(result, html_dir, document, workers=workers, also=also, engine=engine)

@@ -12,15 +12,8 @@ from lxml.html import HtmlElement
 
 from checker.model import Alignment, Sentence
 from checker.pipeline import RunResult
-from checker.report.html import (
-    EvRef,
-    ReportData,
-    grid_rows,
-    highlight,
-    safe_url,
-    slugify,
-    write_html,
-)
+from checker.report.grid import EvRef, grid_rows, highlight
+from checker.report.html import ReportData, safe_url, slugify, write_html
 from checker.rules import REGISTRY
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "checker" / "report" / "templates"
