@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -57,6 +60,8 @@ def test_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert [r["form"] for r in report["batch"]] == ["text", "html"]
     assert set(bench.STAGES) <= set(report["batch"][0]["timings"])
     assert report["incremental"][0]["stories"] >= 1
+    if HAS_PSS:
+        assert all(r["all_peak_mb"] > 10 for r in report["batch"])
 
 
 def test_bench_parts_can_be_turned_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,3 +73,22 @@ def test_bench_parts_can_be_turned_off(tmp_path: Path, capsys: pytest.CaptureFix
     runs = report["batch"][0]["runs_s"]
     assert len(runs) == 3 and report["batch"][0]["total_s"] == sorted(runs)[1]  # the median run
     assert "one new article" not in capsys.readouterr().out
+
+
+HAS_PSS = Path("/proc/self/smaps_rollup").exists() and Path(f"/proc/self/task/{os.getpid()}/children").exists()
+
+
+@pytest.mark.skipif(not HAS_PSS, reason="needs Linux /proc (smaps_rollup, task children)")
+def test_the_memory_of_a_process_tree_counts_its_children() -> None:
+    alone = bench.tree_pss_mb(os.getpid())
+    assert alone is not None and alone > 10
+    holds = "import sys, time; block = bytearray(64 * 2**20); print('ready', flush=True); time.sleep(30)"
+    child = subprocess.Popen([sys.executable, "-c", holds], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+        with_child = bench.tree_pss_mb(os.getpid())
+        assert with_child is not None and with_child > alone + 60
+        assert bench.tree_pss_mb(child.pid) == pytest.approx(with_child - alone, abs=8)
+    finally:
+        child.kill()
+        child.wait()
