@@ -8,7 +8,9 @@ pure (the same batch, the same result), so where it runs changes nothing in the 
 the results, so that the calling process can do its own sequential work (grouping stories, writing
 the store) while the workers run (an engine without workers runs the map when it is called). The
 call returns an iterator that yields each result, in order, as soon as it is ready: the caller
-can take in the first tasks' results while the last ones still run.
+can take in the first tasks' results while the last ones still run. A caller that has its own
+work to do first can then help: `take_last(pending)` takes back the last batch no worker has
+started, for the caller to run (the local pool only; other engines keep every batch).
 
 - `LocalEngine()` runs in the calling process, one batch after another (the library's default:
   embedded, no services). `LocalEngine(workers=N)` spreads batches over N processes on this
