@@ -54,7 +54,8 @@ def _sentence_claims(article: Article, sentence: Sentence, people: PeopleContext
                 base + start,
                 base + end,
                 text[start:end],
-                dict(value),
+                # its own value and lists: the extractions of `_text_claims` are shared by its hits
+                {k: v[:] if type(v) is list else v for k, v in value.items()},
             )
         )
 
@@ -65,8 +66,7 @@ def _sentence_claims(article: Article, sentence: Sentence, people: PeopleContext
     for quote_start, quote_end, quote in extract_quotes(text, people):
         add("quote", quote_start, quote_end, quote)
     for kind, start, end, value in _text_claims(text):
-        # the cache's lists are shared between its hits: each claim gets its own
-        add(kind, start, end, {k: v[:] if type(v) is list else v for k, v in value.items()})
+        add(kind, start, end, value)
     found.sort(key=lambda c: (c.start, c.kind))
     return found
 

@@ -8,8 +8,9 @@ status and, on failure, the traceback text through a pipe.
 
 "For free" holds for time, not memory: every object a child reads gets its reference count
 written, so the page it sits on is copied, and at 50k articles the two processes held 2.8 GB
-where the driver alone held 1.5 GB. With a local engine's workers the report sends them the
-story pages instead (`html.write_html`); this is the way without them.
+where the driver alone held 1.5 GB. With a local engine's workers the report sends them each
+story page's inputs instead (a `StoryPage`, not its rendered context: `html.write_html`); this
+is the way without them.
 """
 
 from __future__ import annotations
