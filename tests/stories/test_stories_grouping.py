@@ -16,6 +16,7 @@ from checker.model import Article, article_id, short_hash
 from checker.stories import (
     StoryIndex,
     StorySettings,
+    _top,
     batch_order,
     date_factor,
     group_articles,
@@ -473,3 +474,38 @@ def test_a_query_is_weighed_again_only_when_frequencies_move() -> None:
     moved = index._query_weights(query)
     assert moved is not weights and not np.array_equal(moved, weights)
     assert moved.tolist() == index._weights(query.tids, query.logtf).tolist()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_top_candidates_by_partition_equal_a_full_sort(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    docs = np.sort(rng.choice(5000, size=400, replace=False))
+    values = rng.integers(0, 12, size=400).astype(float)  # many ties, at the cut too
+    for k in (1, 64, 399, 400, 500):
+        by_sort = sorted(docs[np.lexsort((docs, -values))][:k].tolist())
+        assert _top(docs, values, k) == by_sort
+
+
+def test_candidate_date_factors_equal_date_factor_article_by_article() -> None:
+    """The vectorised factors (a table by gap, the calendar only near whole years) equal
+    `date_factor` of each pair, across leap days, year slips and undated articles."""
+    settings = StorySettings()
+    index = StoryIndex(settings)
+    start = date(2023, 1, 1).toordinal()
+    days = [date.fromordinal(start + k) for k in range(0, 1400, 3)]
+    days += [date(2024, 2, 29), date(2023, 2, 28), date(2025, 3, 1), date(2027, 2, 27)]
+    for n, day in enumerate([*days, None]):
+        text = f"word{n} other{n}"
+        index.add(Article(id=f"a{n}", path=f"{n}.txt", outlet="o", title=f"t{n}", text=text, published=day))
+    candidates = list(range(len(index._ids)))
+    story = np.array([index._story_of[d] for d in candidates], dtype=np.int64)
+    for published in (date(2024, 2, 29), date(2025, 2, 28), date(2026, 3, 1), date(2023, 6, 15)):
+        factors = index._factors(published, candidates, story).tolist()
+        expected = [
+            date_factor(published, index._dates[d], settings)
+            if index._dates[d]
+            else index._story_date_factor(index._story_of[d], published)
+            for d in candidates
+        ]
+        assert factors == expected
+        assert settings.year_slip_factor in factors  # the calendar path was taken
