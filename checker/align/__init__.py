@@ -228,10 +228,11 @@ class _Dots:
 
 
 def _links(
-    pairs: _Pairs, rows: _Rows, vectors: sp.csr_matrix, settings: AlignSettings
+    pairs: _Pairs, rows: _Rows, vectors: sp.csr_matrix, settings: AlignSettings, from_parts: bool = True
 ) -> tuple[list[tuple[float, int, int]], list[tuple[float, int, int, int]]]:
     """Mutual-best links (score, row, row), strongest first (ties by rows), and many-to-one
-    attachments (score, row of the whole sentence, row of its partner, row of the attached part)."""
+    attachments (score, row of the whole sentence, row of its partner, row of the attached part);
+    without `from_parts`, only those found while judging the links' margins."""
     if len(pairs.score) == 0:
         return [], []
     best = _best(pairs, rows)
@@ -268,6 +269,8 @@ def _links(
     order = order[accepted[order]]
     links = list(zip(score[order].tolist(), i[order].tolist(), j[order].tolist(), strict=True))
     splits = [one for n, one in attach if accepted[n]]
+    if not from_parts:
+        return links, splits
     linked = set(k[accepted].tolist()) | set(kb[accepted].tolist())  # best-match entries of links
 
     # many-to-one, seen from the part: its best match is a sentence whose own best is the
@@ -376,7 +379,12 @@ def shared_statements(
     settings: AlignSettings | None = None,
 ) -> list[int]:
     """How many statements of `query` are aligned with statements of each text in `others`
-    (sentence lists), each pair aligned on its own, all pairs in one stacked pass."""
+    (sentence lists), each pair aligned on its own, all pairs in one stacked pass.
+
+    The number of groups `align_all` would make of each pair, counted from its links: in a story
+    of two articles a sentence is in one mutual-best link at most, so every link founds a group
+    of its own, and many-to-one attachments only join groups (`test_align_shared_statements`)."""
+    settings = settings or AlignSettings()
     if not query or not others:
         return [0] * len(others)
     stories: list[Story] = []
@@ -386,6 +394,12 @@ def shared_statements(
         sentences[key] = [Sentence(key, k, 0, len(t), t) for k, t in enumerate(texts)]
         stories.append(Story(id=str(n), title="", articles=["q", key]))
     counts = [0] * len(others)
-    for alignment in align_all(stories, sentences, settings):
-        counts[int(alignment.story)] += 1
+    rows = _collect(stories, sentences)
+    if len(rows.texts) < 2:
+        return counts
+    vectors, words = sentence_vectors(rows.texts, rows.story, settings.word_share, settings.name_weight)
+    pairs = _pairs(vectors, rows, settings.floor, words >= settings.min_words)
+    links, _ = _links(pairs, rows, vectors, settings, from_parts=False)
+    for _, first, _ in links:
+        counts[int(rows.story_ids[int(rows.story[first])])] += 1
     return counts

@@ -194,6 +194,25 @@ def test_shared_statements_counts_aligned_sentences() -> None:
     assert counts[1] == 0
 
 
+def _groups_of_pair(first: list[str], second: list[str]) -> int:
+    sentences = {
+        key: [Sentence(key, k, 0, len(t), t) for k, t in enumerate(texts)]
+        for key, texts in (("q", first), ("o", second))
+    }
+    return len(align_all([Story(id="s", title="", articles=["q", "o"])], sentences))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shared_statements_equal_the_groups_align_all_makes(seed: int) -> None:
+    """Counted from the links (no groups built), the same as aligning each pair in full: split
+    and reordered statements, translations, unrelated sentences mixed in."""
+    rng = random.Random(seed)
+    pool = WIRE + REWRITE + TRANSLATED
+    query = rng.sample(pool, 9)
+    others = [rng.sample(pool, rng.randint(2, 10)) for _ in range(3)]
+    assert shared_statements(query, others) == [_groups_of_pair(query, other) for other in others]
+
+
 def test_a_stricter_link_threshold_gives_fewer_groups(aligned: list[Alignment]) -> None:
     strict = align_story(STORY, "port-strike", AlignSettings(link=0.5, sure=0.6))
     assert len(strict) < len(aligned)
