@@ -194,35 +194,37 @@ def _story_tfidf(counts: sp.csr_matrix, story: IntArray, column_weight: FloatArr
     feature), so that a product of these rows never pairs sentences of different stories, and a
     column's df is simply how many rows use it. `counts` must have sorted indices; so has the
     result (private columns follow the feature order within a story)."""
-    r = np.repeat(np.arange(counts.shape[0], dtype=np.int64), np.diff(counts.indptr))
     c = counts.indices.astype(np.int64)
-    private, df, n_private = _private_columns(c, counts.indptr, story, counts.shape[1])
-    n_rows = np.bincount(story)[story[r]]
-    weight = (1.0 + np.log(counts.data)) * (np.log((1.0 + n_rows) / (1.0 + df)) + 1.0) * column_weight[c]
-    return sp.csr_matrix((weight, private, counts.indptr.copy()), shape=(counts.shape[0], n_private))
+    private, df, in_story = _private_columns(c, counts.indptr, story, counts.shape[1])
+    # a weight per private column, then one per entry: columns are fewer than entries
+    idf = np.log((1.0 + np.bincount(story)[in_story]) / (1.0 + df)) + 1.0
+    weight = (1.0 + np.log(counts.data)) * idf[private] * column_weight[c]
+    return sp.csr_matrix((weight, private, counts.indptr.copy()), shape=(counts.shape[0], len(df)))
 
 
 def _private_columns(
     column: IntArray, indptr: IntArray, story: IntArray, n_columns: int
-) -> tuple[IntArray, IntArray, int]:
-    """Each entry's story-private column (numbered by story, then feature) and that column's df;
-    and the number of private columns. Stories are contiguous rows, so each is one slice of the
-    entries: counted with a bincount per story rather than a sort of all entries."""
+) -> tuple[IntArray, IntArray, IntArray]:
+    """Each entry's story-private column (numbered by story, then feature); and each private
+    column's df and story. Stories are contiguous rows, so each is one slice of the entries:
+    counted with a bincount per story rather than a sort of all entries."""
     n_stories = int(story[-1]) + 1 if len(story) else 0
     bounds = indptr[np.searchsorted(story, np.arange(n_stories + 1))].tolist()
     private = np.empty(len(column), dtype=np.int64)
-    df = np.empty(len(column), dtype=np.int64)
+    df = np.empty(len(column), dtype=np.int64)  # at most one private column per entry
+    in_story = np.empty(len(column), dtype=np.int64)
     local = np.empty(n_columns, dtype=np.int64)
     base = 0
-    for lo, hi in itertools.pairwise(bounds):
+    for s, (lo, hi) in enumerate(itertools.pairwise(bounds)):
         columns = column[lo:hi]
         used = np.bincount(columns, minlength=n_columns)
         present = np.flatnonzero(used)
-        local[present] = np.arange(base, base + len(present))
+        end = base + len(present)
+        local[present] = np.arange(base, end)
         private[lo:hi] = local[columns]
-        df[lo:hi] = used[columns]
-        base += len(present)
-    return private, df, base
+        df[base:end], in_story[base:end] = used[present], s
+        base = end
+    return private, df[:base], in_story[:base]
 
 
 # Scores are sums of products taken in the order entries are stored, so the order and the
