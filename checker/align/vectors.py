@@ -44,13 +44,13 @@ class _Lexicon:
         known = self.texts.get(text)
         if known is None:
             words, stems = self.words, self.stems
-            ids = []
+            ids: list[int] = []  # flat: numpy reads a list of ints twice as fast as one of tuples
             for word, stemmed, case in sentence_tokens(text):
                 number = words.get(word)
                 if number is None:
                     number = words[word] = len(self.spelled)
                     self.spelled.append(word)
-                ids.append((number, stems.setdefault(stemmed, len(stems)) if stemmed else -1, case))
+                ids += (number, stems.setdefault(stemmed, len(stems)) if stemmed else -1, case)
             known = np.array(ids, dtype=np.int64).reshape(-1, 3).T
             if len(self.texts) >= _TEXT_CACHE:
                 self.texts.clear()  # bounded; a cleared entry is only recomputed

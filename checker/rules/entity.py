@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -49,23 +50,22 @@ class Slot:
 
 def _slots(ctx: StoryContext, article: str, index: int) -> list[Slot]:
     sentence = ctx.sentences[article][index]
+    return [
+        Slot(article, index, key, words, filler, sentence.start + start, sentence.start + end)
+        for key, words, filler, start, end in _slots_in(sentence.text)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _slots_in(text: str) -> tuple[tuple[tuple[str, str], str, str, int, int], ...]:
+    """A sentence's slots: key, words, filler and the filler's offsets in the sentence (cached:
+    outlets of one story repeat each other's sentences word for word)."""
     found = []
-    text = sentence.text
     for m in (m for check, pattern in _CHECKED_SLOTS if check.search(text) for m in pattern.finditer(text)):
         filler = re.sub(r"^the\s+", "", m.group("filler"))
-        start = sentence.start + m.start("filler")
-        found.append(
-            Slot(
-                article,
-                index,
-                (stem(m.group("verb")), m.group("prep")),
-                f"{m.group('verb')} {m.group('prep')}",
-                filler,
-                start,
-                sentence.start + m.end("filler"),
-            )
-        )
-    return found
+        key = (stem(m.group("verb")), m.group("prep"))
+        found.append((key, f"{m.group('verb')} {m.group('prep')}", filler, m.start("filler"), m.end("filler")))
+    return tuple(found)
 
 
 def _variants(ctx: StoryContext, a: str, b: str) -> bool:

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 from typing import TypeVar
 
@@ -32,11 +33,18 @@ def story_idf(ctx: StoryContext) -> dict[str, float]:
         total = 0
         for article in ctx.story.articles:
             for sentence in ctx.sentences.get(article, []):
-                counts.update(set(content_stems(sentence.text)))
+                counts.update(_stem_set(sentence.text))
                 total += 1
         cached = {word: math.log((1 + total) / (1 + n)) + 1.0 for word, n in counts.items()}
         ctx.cache["idf"] = cached
     return cached
+
+
+@lru_cache(maxsize=4096)
+def _stem_set(text: str) -> frozenset[str]:
+    """A sentence's distinct content stems: outlets of one story repeat each other's sentences
+    word for word, and stemming every sentence of every story took about a fifth of the rules' time."""
+    return frozenset(content_stems(text))
 
 
 Weighed = tuple[frozenset[str], float]  # a set of stems and its total weight in the story

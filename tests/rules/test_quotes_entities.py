@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
+from checker.model import Alignment
+from checker.rules import REGISTRY
 from checker.rules.entity import PRECHECKS, SLOTS
-from tests.rules.conftest import RunRule
+from tests.rules.conftest import BuildContext, RunRule
 
 D = date(2023, 11, 15)
 
@@ -103,3 +105,25 @@ def test_slot_prechecks_never_rule_out_a_match(sentence: str, slots: int) -> Non
         if matches:
             assert check.search(sentence), (pattern.pattern, sentence)
     assert found == slots
+
+
+def test_a_sentence_repeated_elsewhere_gets_its_own_offsets(context: BuildContext) -> None:
+    """Slots are read once per distinct sentence; each article's evidence still points into
+    its own text, wherever the sentence stands there."""
+    repeated = "The talks were held in Vienna on Monday with both delegations."
+    pieces = [
+        ("A", D, "The talks were held in Geneva on Monday with both delegations."),
+        ("B", D, "The talks were held in Geneva on Monday with both delegations present."),
+        ("E", D, "The talks were held in Geneva on Monday, with both delegations."),
+        ("C", D, repeated),
+        ("D", D, "Diplomats gathered in the hall.\n\n" + repeated),
+    ]
+    ctx = context(pieces, aligned=False)
+    ids = list(ctx.story.articles)
+    ctx.alignments = [Alignment("s1", 0.9, [(ids[0], 0), (ids[1], 0), (ids[2], 0), (ids[3], 0), (ids[4], 1)])]
+    findings = list(REGISTRY["ENT001"].findings(ctx))
+    flagged = [e for f in findings for e in f.flagged]
+    assert sorted(e.outlet for e in flagged) == ["C", "D"]
+    for e in flagged:
+        assert ctx.articles[e.article].text[e.start : e.end] == e.span == "Vienna"
+    assert flagged[0].start != flagged[1].start
