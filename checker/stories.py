@@ -192,7 +192,8 @@ class StoryIndex:
         # article being placed -> {other article's index: statements they share}: an article in the
         # grey zone is retried (deferred passes) against mostly the same articles
         self._shared_memo: dict[str, dict[int, int]] = {}
-        # (date, date) -> date_factor: an article meets the same few dates in candidate after candidate
+        # (date, date) -> date_factor, where the gap table does not settle it: a possible year slip,
+        # a story's dates (an article meets the same few again and again)
         self._date_memo: dict[tuple[date, date], float] = {}
         self._gaps: FloatArray | None = None  # date factor by gap in days (`_gap_table`)
         # story -> (its number of distinct dates then, story date factor), for one date
