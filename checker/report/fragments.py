@@ -138,6 +138,46 @@ def finding_card(root: str, c: Mapping[str, Any], in_story: bool = False, headin
     )
 
 
+def article_score_list(items: Sequence[Mapping[str, Any]]) -> Markup:
+    """An outlet page's articles, each score explained (the first one open), lowest first."""
+    if not items:
+        return Markup('<p class="empty">No articles.</p>')
+    out = []
+    for k, a in enumerate(items):
+        article = a["article"]
+        copy = f' <span class="copy-mark">copy of {esc(a["copy_of"])}</span>' if a["copy_of"] else ""
+        story = f'<a href="../stories/{esc(article["story_slug"])}.html">story</a> · ' if article["story_slug"] else ""
+        out.append(
+            f'<details class="article-score"{" open" if k == 0 else ""}>\n'
+            f'  <summary><span class="rank-score">{esc(a["score"])}</span> {esc(article["title"] or "(untitled)")}'
+            f' <small class="muted">{esc(article["published"] or "undated")}</small>{copy}</summary>\n'
+            f'  <p class="where">{story}<code>{esc(article["path"])}</code></p>\n'
+            f"  {explanation(a['lines'])}\n"
+            "</details>"
+        )
+    return Markup("\n".join(out))
+
+
+def article_rows(articles: Sequence[Mapping[str, Any]]) -> Markup:
+    """The rows of an outlet page's table of articles (article views)."""
+    if not articles:
+        return Markup('    <tr><td colspan="4">No articles.</td></tr>')
+    out = []
+    for a in articles:
+        title = esc(a["title"] or "(untitled)")
+        if a["story_slug"]:
+            title = f'<a href="../stories/{esc(a["story_slug"])}.html">{title}</a>'
+        out.append(
+            "    <tr>\n"
+            f'      <th scope="row">{title}</th>\n'
+            f"      <td>{esc(a['published'] or 'undated')}</td>\n"
+            f"      <td>{reftime(a['reftime'])}</td>\n"
+            f"      <td><code>{esc(a['path'])}</code><br>{url(a)}</td>\n"
+            "    </tr>"
+        )
+    return Markup("\n".join(out))
+
+
 GLOBALS = {
     "severity": severity,
     "rule_link": rule_link,
@@ -146,4 +186,6 @@ GLOBALS = {
     "explanation": explanation,
     "evidence_list": evidence_list,
     "finding_card": finding_card,
+    "article_score_list": article_score_list,
+    "article_rows": article_rows,
 }

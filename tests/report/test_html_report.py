@@ -317,6 +317,9 @@ def test_attack_strings_are_escaped_everywhere(xss_result: RunResult, xss_report
     assert "<script>window.__xss=1</script>" in css(story, "table.grid")[0].text_content()
     outlet = parse(xss_report / "outlets" / f"{data.outlet_slug[evil.outlet]}.html")
     assert text(css(outlet, "h1")[0]) == evil.outlet
+    # its rows are written in Python (checker.report.fragments), escaped as Jinja escapes
+    assert any(evil.title in row.text_content() for row in css(outlet, "table.articles tbody th"))
+    assert any(evil.title in s.text_content() for s in css(outlet, "details.article-score summary"))
     assert data.outlet_slug[evil.outlet] == "script-window-xss-1-script-img-src-x-onerror-window-xss-1"
 
 
