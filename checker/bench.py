@@ -274,20 +274,25 @@ def _child(argv: list[str], engine_name: str, scheduler: str | None, workers: in
     """One measured run in this (fresh) process."""
     from checker import pipeline
     from checker.engine import default_workers, make_engine
-    from checker.report import write_reports
+    from checker.report import StoryPagesAhead, write_reports
     from checker.report.html import pages_in_workers
 
     mode, corpus, db, out = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
     engine = make_engine(engine_name, scheduler, workers or default_workers())
+    ahead = StoryPagesAhead(out, engine)  # as the CLI does: the story pages start before the scores
     clock = time.perf_counter()
     try:
         try:
-            result = pipeline.check([corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental")
+            result = pipeline.check(
+                [corpus], db=db, today=TODAY, engine=engine, against_store=mode == "incremental", on_findings=ahead
+            )
         finally:
             if not pages_in_workers(engine):
                 engine.close()  # as the CLI does: the report forks its page writers
         report_clock = time.perf_counter()
-        write_reports(result, out / "findings.json", out, workers=getattr(engine, "workers", 1), engine=engine)
+        write_reports(
+            result, out / "findings.json", out, workers=getattr(engine, "workers", 1), engine=engine, ahead=ahead
+        )
         end = time.perf_counter()
     finally:
         engine.close()

@@ -193,7 +193,7 @@ def check(
     from checker import ci
     from checker.pipeline import check as run_check
     from checker.pipeline import finish
-    from checker.report import write_reports
+    from checker.report import StoryPagesAhead, write_reports
     from checker.store import StoreError
 
     settings = _settings(config)
@@ -219,6 +219,8 @@ def check(
     except (DaskUnavailable, OSError) as exc:
         raise click.UsageError(str(exc)) from exc
     meter = _Progress(sys.stderr.isatty() if progress is None else progress)
+    # the story pages start on the workers as soon as the findings are final (checker.report.ahead)
+    ahead = StoryPagesAhead(html_dir, engine) if html_dir is not None else None
     try:
         try:
             result = run_check(
@@ -230,11 +232,12 @@ def check(
                 progress=meter,
                 engine=engine,
                 against_store=against_store,
+                on_findings=ahead,
             )
         finally:
             if not pages_in_workers(engine):
                 engine.close()  # before the report forks its page writers: no pool threads to copy
-        write_reports(result, json_path, html_dir, workers=getattr(engine, "workers", 1), engine=engine)
+        write_reports(result, json_path, html_dir, workers=getattr(engine, "workers", 1), engine=engine, ahead=ahead)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

@@ -123,12 +123,16 @@ def check(
     progress: Progress | None = None,
     engine: Engine | None = None,
     against_store: bool = False,
+    on_findings: Callable[[RunResult], None] | None = None,
 ) -> RunResult:
     """Check the articles under `paths`; store everything in `db` when given.
 
     `engine` runs the per-file, per-article and per-story batches (default: this process).
     `against_store` checks the articles under `paths` against the archive in `db` (incremental):
-    the result holds the stories they joined, with every stored member."""
+    the result holds the stories they joined, with every stored member.
+    `on_findings(result)` is called once the stories, alignments, findings and reference times
+    are final, before the scores: work that needs only those (the report's story pages) can start
+    on the engine's workers while this process scores and stores."""
     if against_store and db is None:
         raise ValueError("against_store needs a store (db)")
     kb = kb or default_kb()
@@ -142,7 +146,7 @@ def check(
         try:
             if store:
                 result.run_id = store.start_run(started, result.paths, __version__)
-            _run(paths, result, store, kb, config, today, max_bytes, progress, engine, against_store)
+            _run(paths, result, store, kb, config, today, max_bytes, progress, engine, against_store, on_findings)
             release_freed_memory()  # before the report's processes fork from this one
         finally:
             if store:
@@ -172,6 +176,7 @@ def _run(
     progress: Progress | None,
     engine: Engine,
     against_store: bool,
+    on_findings: Callable[[RunResult], None] | None = None,
 ) -> None:
     """The stages, in the order that keeps the driver and the workers busy at once."""
     prepared: list[scoring.Prepared] = []
@@ -208,6 +213,8 @@ def _run(
             prepare_scores()
 
         _align_and_rules(result, kb, config, today, progress, engine, meanwhile=write_and_prepare)
+    if on_findings is not None:
+        on_findings(result)
     clock = time.perf_counter()
     result.outlets = scoring.score_outlets(result, store, kb, prepared[0])
     if store and result.run_id is not None:

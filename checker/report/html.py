@@ -25,14 +25,15 @@ import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from checker.engine import Engine, LocalEngine, batches, take_last
+from checker.engine import Engine, LocalEngine, Pending, batches, take_last
 from checker.model import (
     CATEGORIES,
     SEVERITIES,
@@ -56,6 +57,9 @@ from checker.scoring.weights import (
     FINDING_POINTS,
     UNRESOLVED_FACTOR,
 )
+
+if TYPE_CHECKING:
+    from checker.report.ahead import StoryPagesAhead
 
 HISTORY_SERIES = 12  # outlets drawn in the history chart (the table lists them all)
 HISTORY_COLUMNS = 10  # most recent runs in the history table
@@ -163,7 +167,7 @@ class ReportData:
         from checker.rules import REGISTRY
 
         self.result = result
-        self.doc = document if document is not None else build_document(result)
+        self._doc = document  # built when first read: the story pages do without it (`checker.report.ahead`)
         self._views: dict[str, dict[str, Any]] = {}
         self._copies: list[dict[str, Any]] | None = None
         self.articles: dict[str, Article] = {a.id: a for a in result.articles}
@@ -180,12 +184,7 @@ class ReportData:
             for code, r in sorted(REGISTRY.items())
         }
         taken: set[str] = set()
-        outlet_names = sorted(
-            {a.outlet for a in result.articles}
-            | {o.outlet for o in result.outlets}
-            | {e.outlet for f in self.findings for e in f.evidence if e.article}
-        )
-        self.outlet_slug = {name: slugify(name, taken) for name in outlet_names}
+        self.outlet_slug = {name: slugify(name, taken) for name in self.outlet_names(result)}
         taken = set()
         self.story_slug = {s.id: story_slug(s.id, taken) for s in result.stories}
         self.story_title = {s.id: s.title for s in result.stories}
@@ -208,6 +207,26 @@ class ReportData:
             for outlet in dict.fromkeys(e.outlet for e in finding.evidence):
                 self.findings_of_outlet[outlet].append(finding)
         self.cards = {f.id: self.card(f) for f in self.findings}
+
+    @staticmethod
+    def outlet_names(result: RunResult) -> list[str]:
+        """Every outlet a page may name, sorted (the order their slugs are given in)."""
+        return sorted(
+            {a.outlet for a in result.articles}
+            | {o.outlet for o in result.outlets}
+            | {e.outlet for f in result.findings for e in f.evidence if e.article}
+        )
+
+    @property
+    def doc(self) -> dict[str, Any]:
+        """The run's JSON document (`checker.report.jsonreport.build_document`)."""
+        if self._doc is None:
+            self._doc = build_document(self.result)
+        return self._doc
+
+    @doc.setter
+    def doc(self, document: dict[str, Any]) -> None:
+        self._doc = document
 
     # findings as the templates show them
 
@@ -655,7 +674,7 @@ class _Pages:
         self.result = result
         self.data = data = ReportData(result, document)
         self.common = {
-            "finding_total": len(data.doc["findings"]),
+            "finding_total": len(data.findings),  # the document's findings, without building it
             "paths": result.paths,
             "generated_at": result.started_at,
             "outlet_slug": data.outlet_slug,
@@ -764,6 +783,7 @@ def write_html(
     workers: int = 1,
     also: Sequence[Callable[[], object]] = (),
     engine: Engine | None = None,
+    ahead: StoryPagesAhead | None = None,
 ) -> Path:
     """Write the report into `directory` (`document`: an already built `build_document(result)`);
     returns the path of index.html. The same files with the same bytes however they are shared:
@@ -771,38 +791,64 @@ def write_html(
     - `engine`, a local engine with worker processes: they write the story pages (a batch of
       `StoryPage`s per task) while this process writes `also` and the other pages, then the
       story pages no worker has started. No process holds a copy of the run for it (see
-      `pages_in_workers`).
+      `pages_in_workers`). `ahead`: the story pages were started before the scores
+      (`checker.report.ahead`); they are kept when they hold for this result.
     - otherwise `workers` > 1: the pages are shared among that many processes, this one and
       forked children (see `forked.run_shared`); one process where fork is not available.
 
     `also`: more work for this process, or to share among the forked ones (the JSON report)."""
     with collector_paused():
-        directory.mkdir(parents=True, exist_ok=True)
-        pages = _Pages(result, directory, document)
-        pages.prepare()
-        for template in TEMPLATES:  # compiled once, before any fork
-            pages.env.get_template(template)
-        items = pages.items()
-        if engine is not None and pages_in_workers(engine):
-            data, folder = pages.data, str(directory)
-            stories = [data.story_input(key) for kind, key in items if kind == "story"]
-            story_batches = batches(stories, STORY_PAGES_PER_TASK)
-            pending = engine.submit(write_story_pages, story_batches, directory=folder, common=pages.common)
-            # the other pages draw on the whole run (an outlet's articles, copies, history): here
-            for task in also:
-                task()
-            for item in items:
-                if item[0] != "story":
-                    pages.item(item)
-            # then help with the story pages no worker has started yet, from the last one back
-            while (k := take_last(pending)) is not None:
-                write_story_pages(story_batches[k], folder, pages.common)
-            for _ in pending():  # the workers' errors are raised here
-                pass
-        else:
-            tasks: list[Callable[[], object] | tuple[str, str]] = [*also, *items]
-            run_shared(tasks, lambda task: task() if callable(task) else pages.item(task), workers)
+        started = ahead.adopt(result, directory, document) if ahead is not None else None
+        if started is None:
+            pages = prepared_pages(result, directory, document)
+            if engine is None or not pages_in_workers(engine):
+                tasks: list[Callable[[], object] | tuple[str, str]] = [*also, *pages.items()]
+                run_shared(tasks, lambda task: task() if callable(task) else pages.item(task), workers)
+                return directory / "index.html"
+            started = start_story_pages(pages, engine)
+        pages, folder = started.pages, str(directory)
+        # the other pages draw on the whole run (an outlet's articles, copies, history): here
+        for task in also:
+            task()
+        for item in pages.items():
+            if item[0] != "story":
+                pages.item(item)
+        # then help with the story pages no worker has started yet, from the last one back
+        while (k := take_last(started.pending)) is not None:
+            write_story_pages(started.batches[k], folder, pages.common)
+        for _ in started.pending():  # the workers' errors are raised here
+            pass
     return directory / "index.html"
+
+
+def prepared_pages(result: RunResult, directory: Path, document: dict[str, Any] | None) -> _Pages:
+    """The pages of a report into `directory`, with its static files in place, no pages of an
+    earlier run left and the templates compiled (once, before any process forks)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    pages = _Pages(result, directory, document)
+    pages.prepare()
+    for template in TEMPLATES:
+        pages.env.get_template(template)
+    return pages
+
+
+@dataclass
+class StartedPages:
+    """Story pages given to an engine's workers: the batches, and the map that writes them."""
+
+    pages: _Pages
+    batches: list[list[storypage.StoryPage]]
+    pending: Pending[int]
+
+
+def start_story_pages(pages: _Pages, engine: Engine) -> StartedPages:
+    """Give the story pages to the engine, in batches of `STORY_PAGES_PER_TASK`."""
+    stories = [pages.data.story_input(story.id) for story in pages.result.stories]
+    story_batches = batches(stories, STORY_PAGES_PER_TASK)
+    folder = str(pages.directory)
+    return StartedPages(
+        pages, story_batches, engine.submit(write_story_pages, story_batches, directory=folder, common=pages.common)
+    )
 
 
 def pages_in_workers(engine: Engine) -> bool:
