@@ -270,17 +270,18 @@ class StoryIndex:
                 continue
             seen.add(article.id)
             query = self._query(article)
-            story, score = self._decide(query)
+            deferrable = self.settings.defer_passes > 0
+            story, score = self._decide(query, only_to_join=deferrable)
             if score >= threshold:
                 self._commit(query, story)
-            elif score >= self.settings.evidence_floor and self.settings.defer_passes > 0:
+            elif score >= self.settings.evidence_floor and deferrable:
                 waiting.append(query)
             else:
                 self._commit(query, -1)
         for _ in range(self.settings.defer_passes):
             still: list[_Query] = []
             for query in waiting:
-                story, score = self._decide(query)
+                story, score = self._decide(query, only_to_join=True)
                 if score >= threshold:
                     self._commit(query, story)
                 else:
@@ -543,8 +544,14 @@ class StoryIndex:
         docs = np.flatnonzero(summed)
         return _top(docs, summed[docs], self.settings.max_candidates)
 
-    def _decide(self, query: _Query) -> tuple[int, float]:
-        """The best story for the article and its score (-1, 0.0 when nothing compares)."""
+    def _decide(self, query: _Query, only_to_join: bool = False) -> tuple[int, float]:
+        """The best story for the article and its score (-1, 0.0 when nothing compares).
+
+        `only_to_join`: the caller acts only on a score that reaches the threshold (otherwise the
+        article waits for a later pass, which decides again), so grey-zone evidence is looked for
+        only where it could lift a story to the threshold. A story's bonus is at most
+        `evidence_weight * evidence_cap` times its date factor, and most grey-zone stories are
+        weeks away: ~95% of the evidence was for stories it could not lift (10k articles)."""
         self._ranked = None
         weights = self._query_weights(query)
         norm = float(np.sqrt(np.dot(weights, weights)))
@@ -564,6 +571,8 @@ class StoryIndex:
         by_story, best = by_story[rank], best[rank]
         if best[0] < self.settings.threshold and self.settings.evidence_weight > 0:
             grey = by_story[best >= self.settings.evidence_floor][: self.settings.evidence_stories].tolist()
+            if grey and only_to_join and not self._could_join(grey, best, query.published):
+                grey = []
             if grey:
                 # a story's candidates are contiguous in `order`, from its head on
                 ordered, nearest = docs[order].tolist(), self.settings.evidence_articles
@@ -578,6 +587,15 @@ class StoryIndex:
                 best = np.array([score for _, score in ranked])
         self._ranked = (by_story, best)
         return int(by_story[0]), float(best[0])
+
+    def _could_join(self, grey: list[int], best: FloatArray, published: date | None) -> bool:
+        """Whether the largest evidence bonus would lift one of the grey-zone stories (the first
+        `len(grey)` of the ranking, whose scores are `best`) to the threshold."""
+        most = self.settings.evidence_weight * self.settings.evidence_cap
+        return any(
+            score + most * self._story_date_factor(s, published) >= self.settings.threshold
+            for s, score in zip(grey, best.tolist(), strict=False)
+        )
 
     def _factors(self, published: date | None, candidates: list[int], story: IntArray) -> FloatArray:
         """Each candidate's date factor; an undated article stands for its story's time."""

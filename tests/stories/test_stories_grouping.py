@@ -8,6 +8,7 @@ import json
 import random
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pytest
@@ -509,3 +510,66 @@ def test_candidate_date_factors_equal_date_factor_article_by_article() -> None:
         ]
         assert factors == expected
         assert settings.year_slip_factor in factors  # the calendar path was taken
+
+
+@pytest.fixture(scope="module")
+def generated() -> list[Article]:
+    """400 generated articles (`checker.synth`): paraphrases of events a few weeks to years apart,
+    so that many placements meet a grey zone."""
+    import tempfile
+
+    from checker import synth
+    from checker.ingest import load_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        return [a for path in synth.write_corpus(folder, 400) for a in load_file(path).articles]
+
+
+@pytest.mark.parametrize("corpus", ["fixture", "generated"])
+def test_evidence_is_looked_for_only_where_it_could_decide(
+    corpus: str, generated: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's first and deferred passes act only on scores that reach the threshold: skipping
+    the evidence that could not lift any grey-zone story that far changes nothing it produces."""
+    from checker import stories as stories_module
+
+    articles = ARTICLES if corpus == "fixture" else generated
+    # a wider grey zone than the default for the generated text: more placements meet one
+    settings = StorySettings() if corpus == "fixture" else StorySettings(evidence_floor=0.05, related_floor=0.05)
+    pairs: list[int] = []
+    real = stories_module.shared_statements
+
+    def counting(query: list[str], others: list[list[str]]) -> list[int]:
+        pairs.append(len(others))
+        return real(query, others)
+
+    monkeypatch.setattr(stories_module, "shared_statements", counting)
+
+    def placed(could_join: Any) -> tuple[Any, ...]:
+        monkeypatch.setattr(StoryIndex, "_could_join", could_join)
+        pairs.clear()
+        index = StoryIndex(settings)
+        index.add_all(batch_order(articles))
+        return index.stories(), sorted(index.near_misses.items()), index.to_state(), sum(pairs)
+
+    *skipping, aligned = placed(StoryIndex._could_join)
+    *everywhere, aligned_everywhere = placed(lambda self, grey, best, published: True)
+    assert skipping == everywhere
+    assert aligned <= aligned_everywhere
+    if corpus == "generated":
+        assert aligned < aligned_everywhere / 2 and any(score > 0 for _, (_, score) in skipping[1])
+
+
+def test_a_grey_zone_story_weeks_away_could_not_be_lifted() -> None:
+    index = StoryIndex()
+    for article in batch_order(ARTICLES):
+        index.add(article)
+    story = index._story_of[0]
+    dates = sorted(index._story_dates[story])
+    assert dates
+    threshold, most = index.settings.threshold, index.settings.evidence_weight * index.settings.evidence_cap
+    near, far = dates[0], date.fromordinal(dates[0].toordinal() + 200)
+    score = np.array([threshold - most / 2])
+    assert index._could_join([story], score, near)  # the full bonus there: half of it lifts the story
+    assert not index._could_join([story], score, far)  # 200 days away, the bonus shrinks with the date factor
+    assert not index._could_join([story], np.array([threshold - 2 * most]), near)
