@@ -46,7 +46,7 @@ def test_layout_puts_each_finding_on_its_own_line(tmp_path: Path) -> None:
     result = check([SEEDS])
     document = build_document(result)
     path = tmp_path / "findings.json"
-    write_json(result, path, document)
+    write_json(result, path)  # streamed: each item written as it is made
     text = path.read_text(encoding="utf-8")
     assert text == dumps(document)
     assert json.loads(text) == json.loads(json.dumps(document))  # the same values as json.dumps
@@ -54,3 +54,14 @@ def test_layout_puts_each_finding_on_its_own_line(tmp_path: Path) -> None:
     finding_lines = [line for line in lines if line.startswith('    {"id": ') and '"rule": ' in line]
     assert len(finding_lines) == len(document["findings"])
     assert lines[0] == "{" and lines[-1] == "}"
+
+
+def test_an_empty_run_streams_empty_lists(tmp_path: Path) -> None:
+    from checker.report.jsonreport import write_json
+
+    (tmp_path / "empty").mkdir()
+    result = check([tmp_path / "empty"])
+    write_json(result, tmp_path / "findings.json")
+    text = (tmp_path / "findings.json").read_text(encoding="utf-8")
+    assert text == dumps(build_document(result))
+    assert '"findings": []' in text and '"alignments": []' in text

@@ -23,15 +23,14 @@ def write_reports(
     engine: Engine | None = None,
     ahead: StoryPagesAhead | None = None,
 ) -> None:
-    """The JSON report and the HTML report, from one built document (`engine`, `workers`: who
-    writes the HTML pages, see `write_html`; `ahead`: the story pages started before the scores,
-    see `checker.report.ahead`)."""
+    """The JSON report and the HTML report (`engine`, `workers`: who writes the HTML pages, see
+    `write_html`; `ahead`: the story pages started before the scores, see `checker.report.ahead`).
+    The JSON is written as it is made, never held whole (`write_json`)."""
     with collector_paused():
-        document = build_document(result) if json_path is not None or html_dir is not None else None
         if html_dir is None:
             if json_path is not None:
-                write_json(result, json_path, document)
+                write_json(result, json_path)
             return
         # the JSON file is one more piece of work for the processes that share the HTML pages
-        also = [functools.partial(write_json, result, json_path, document)] if json_path is not None else []
-        write_html(result, html_dir, document, workers=workers, also=also, engine=engine, ahead=ahead)
+        also = [functools.partial(write_json, result, json_path)] if json_path is not None else []
+        write_html(result, html_dir, workers=workers, also=also, engine=engine, ahead=ahead)

@@ -23,7 +23,6 @@ the earlier run's other pages.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from checker.engine import Engine
 from checker.pipeline import RunResult
@@ -45,21 +44,17 @@ class StoryPagesAhead:
         if not pages_in_workers(self.engine) or self._started is not None:
             return
         with collector_paused():
-            # no document yet: it holds the scores, which are not known yet
-            self._started = html.start_story_pages(prepared_pages(result, self.directory, None), self.engine)
+            self._started = html.start_story_pages(prepared_pages(result, self.directory), self.engine)
             self._outlets = ReportData.outlet_names(result)
 
-    def adopt(self, result: RunResult, directory: Path, document: dict[str, Any] | None) -> StartedPages | None:
-        """The started pages, now with the run's `document`, when they hold for `result` in
-        `directory`; None when none were started, or after waiting for pages that do not hold
-        (`write_html` writes them again)."""
+    def adopt(self, result: RunResult, directory: Path) -> StartedPages | None:
+        """The started pages, when they hold for `result` in `directory`; None when none were
+        started, or after waiting for pages that do not hold (`write_html` writes them again)."""
         started, self._started = self._started, None
         if started is None:
             return None
         same_run = started.pages.result is result and started.pages.directory == directory
         if same_run and ReportData.outlet_names(result) == self._outlets:
-            if document is not None:
-                started.pages.data.doc = document
             return started
         for _ in started.pending():  # let them finish before the directory is written again
             pass

@@ -48,7 +48,7 @@ from checker.pipeline import RunResult
 from checker.report import fragments, storypage
 from checker.report.forked import run_shared
 from checker.report.grid import piece_html
-from checker.report.jsonreport import build_document
+from checker.report.jsonreport import error_dicts
 from checker.scoring import LOW_CONFIDENCE, NEWSGUARD, SIGNALS
 from checker.scoring.weights import (
     CONFIDENCE_HALF_AT,
@@ -163,11 +163,10 @@ def truncate(text: str, limit: int) -> str:
 class ReportData:
     """Everything the templates need, computed once from a RunResult."""
 
-    def __init__(self, result: RunResult, document: dict[str, Any] | None = None) -> None:
+    def __init__(self, result: RunResult) -> None:
         from checker.rules import REGISTRY
 
         self.result = result
-        self._doc = document  # built when first read: the story pages do without it (`checker.report.ahead`)
         self._views: dict[str, dict[str, Any]] = {}
         self._copies: list[dict[str, Any]] | None = None
         self.articles: dict[str, Article] = {a.id: a for a in result.articles}
@@ -216,17 +215,6 @@ class ReportData:
             | {o.outlet for o in result.outlets}
             | {e.outlet for f in result.findings for e in f.evidence if e.article}
         )
-
-    @property
-    def doc(self) -> dict[str, Any]:
-        """The run's JSON document (`checker.report.jsonreport.build_document`)."""
-        if self._doc is None:
-            self._doc = build_document(self.result)
-        return self._doc
-
-    @doc.setter
-    def doc(self, document: dict[str, Any]) -> None:
-        self._doc = document
 
     # findings as the templates show them
 
@@ -668,13 +656,13 @@ def collector_paused() -> Iterator[None]:
 class _Pages:
     """Renders pages of one report into its directory."""
 
-    def __init__(self, result: RunResult, directory: Path, document: dict[str, Any] | None) -> None:
+    def __init__(self, result: RunResult, directory: Path) -> None:
         self.env = environment()
         self.directory = directory
         self.result = result
-        self.data = data = ReportData(result, document)
+        self.data = data = ReportData(result)
         self.common = {
-            "finding_total": len(data.findings),  # the document's findings, without building it
+            "finding_total": len(data.findings),
             "paths": result.paths,
             "generated_at": result.started_at,
             "outlet_slug": data.outlet_slug,
@@ -713,7 +701,7 @@ class _Pages:
             copies=data.copies(),
             history=data.history(),
             scoring=data.scoring_rules(),
-            errors=data.doc["errors"],
+            errors=error_dicts(self.result),
             total=len(data.findings),
             articles=len(self.result.articles),
         )
@@ -779,14 +767,13 @@ STORY_PAGES_PER_TASK = 32
 def write_html(
     result: RunResult,
     directory: Path,
-    document: dict[str, Any] | None = None,
     workers: int = 1,
     also: Sequence[Callable[[], object]] = (),
     engine: Engine | None = None,
     ahead: StoryPagesAhead | None = None,
 ) -> Path:
-    """Write the report into `directory` (`document`: an already built `build_document(result)`);
-    returns the path of index.html. The same files with the same bytes however they are shared:
+    """Write the report into `directory`; returns the path of index.html. The same files with the
+    same bytes however they are shared:
 
     - `engine`, a local engine with worker processes: they write the story pages (a batch of
       `StoryPage`s per task) while this process writes `also` and the other pages, then the
@@ -798,9 +785,9 @@ def write_html(
 
     `also`: more work for this process, or to share among the forked ones (the JSON report)."""
     with collector_paused():
-        started = ahead.adopt(result, directory, document) if ahead is not None else None
+        started = ahead.adopt(result, directory) if ahead is not None else None
         if started is None:
-            pages = prepared_pages(result, directory, document)
+            pages = prepared_pages(result, directory)
             if engine is None or not pages_in_workers(engine):
                 tasks: list[Callable[[], object] | tuple[str, str]] = [*also, *pages.items()]
                 run_shared(tasks, lambda task: task() if callable(task) else pages.item(task), workers)
@@ -821,11 +808,11 @@ def write_html(
     return directory / "index.html"
 
 
-def prepared_pages(result: RunResult, directory: Path, document: dict[str, Any] | None) -> _Pages:
+def prepared_pages(result: RunResult, directory: Path) -> _Pages:
     """The pages of a report into `directory`, with its static files in place, no pages of an
     earlier run left and the templates compiled (once, before any process forks)."""
     directory.mkdir(parents=True, exist_ok=True)
-    pages = _Pages(result, directory, document)
+    pages = _Pages(result, directory)
     pages.prepare()
     for template in TEMPLATES:
         pages.env.get_template(template)

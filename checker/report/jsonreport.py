@@ -41,13 +41,20 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 def build_document(result: RunResult) -> dict[str, Any]:
     """The report as plain data, every list in a deterministic order."""
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in _sections(result).items()}
+
+
+def _sections(result: RunResult) -> dict[str, Any]:
+    """`build_document` with its long lists as generators: `write_json` writes each item as it is
+    made, so the report is never held whole (~200 MB of dicts at 50k articles, most of it the
+    aligned sentences' texts)."""
     story_of = {a: s.id for s in result.stories for a in s.articles}
     path_of = {a.id: a.path for a in result.articles}
     sentences = result.sentences
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_at": result.started_at,
-        "articles": [
+        "articles": (
             {
                 "id": a.id,
                 "path": a.path,
@@ -59,17 +66,17 @@ def build_document(result: RunResult) -> dict[str, Any]:
                 "reference_time": _reftime(result, a.id),
             }
             for a in sorted(result.articles, key=lambda a: (a.path, a.id))
-        ],
-        "stories": [{"id": s.id, "title": s.title, "articles": list(s.articles)} for s in result.stories],
-        "alignments": [
+        ),
+        "stories": ({"id": s.id, "title": s.title, "articles": list(s.articles)} for s in result.stories),
+        "alignments": (
             {
                 "story": al.story,
                 "score": round(al.score, 4),
                 "sentences": [{"article": a, "index": i, "text": sentences[a][i].text} for a, i in al.sentences],
             }
             for al in result.alignments
-        ],
-        "findings": [finding_dict(f) for f in result.findings],
+        ),
+        "findings": (finding_dict(f) for f in result.findings),
         "outlets": [
             {
                 "outlet": o.outlet,
@@ -84,7 +91,7 @@ def build_document(result: RunResult) -> dict[str, Any]:
             }
             for o in result.outlets
         ],
-        "article_scores": [
+        "article_scores": (
             {
                 "article": s.article,
                 "outlet": s.outlet,
@@ -96,8 +103,8 @@ def build_document(result: RunResult) -> dict[str, Any]:
                 "copy_of_outlet": s.copy_of_outlet,
             }
             for s in sorted(result.article_scores, key=lambda s: (path_of.get(s.article, ""), s.article))
-        ],
-        "copies": [
+        ),
+        "copies": (
             {
                 "copy": s.article,
                 "copy_outlet": s.outlet,
@@ -109,12 +116,17 @@ def build_document(result: RunResult) -> dict[str, Any]:
             }
             for s in sorted(result.article_scores, key=lambda s: (path_of.get(s.article, ""), s.article))
             if s.copy_of_outlet
-        ],
-        "errors": [
-            {"path": e.path, "message": e.message, **({"line": e.line} if e.line else {})}
-            for e in sorted(result.errors, key=lambda e: (e.path, e.line or 0))
-        ],
+        ),
+        "errors": error_dicts(result),
     }
+
+
+def error_dicts(result: RunResult) -> list[dict[str, Any]]:
+    """The run's input errors as the report lists them."""
+    return [
+        {"path": e.path, "message": e.message, **({"line": e.line} if e.line else {})}
+        for e in sorted(result.errors, key=lambda e: (e.path, e.line or 0))
+    ]
 
 
 def _reftime(result: RunResult, article_id: str) -> dict[str, str] | None:
@@ -144,7 +156,7 @@ def dumps(document: dict[str, Any]) -> str:
 def _pieces(value: Any, depth: int) -> Iterator[str]:
     """`dumps` in pieces, so that a large report is written without being held as one string
     (findings.json of 10k articles held as one string cost 300 MB at the peak)."""
-    if depth >= 2 or not isinstance(value, dict | list) or not value:
+    if depth >= 2 or not isinstance(value, dict | list | Iterator) or (isinstance(value, dict | list) and not value):
         yield _COMPACT(value)
         return
     pad, inner = "  " * depth, "  " * (depth + 1)
@@ -154,17 +166,18 @@ def _pieces(value: Any, depth: int) -> Iterator[str]:
             yield ("\n" if n == 0 else ",\n") + inner + _COMPACT(str(key)) + ": "
             yield from _pieces(item, depth + 1)
         yield f"\n{pad}}}"
-    else:
-        yield "["
-        for n, item in enumerate(value):
-            yield ("\n" if n == 0 else ",\n") + inner
+    else:  # a list, or a generator of its items (`_sections`): "[]" when it has none
+        count = 0
+        for count, item in enumerate(value, start=1):
+            yield ("[\n" if count == 1 else ",\n") + inner
             yield from _pieces(item, depth + 1)
-        yield f"\n{pad}]"
+        yield f"\n{pad}]" if count else "[]"
 
 
-def write_json(result: RunResult, path: Path, document: dict[str, Any] | None = None) -> None:
-    """Write the JSON report (`document`: an already built `build_document(result)`)."""
+def write_json(result: RunResult, path: Path) -> None:
+    """Write the JSON report, each item as it is made (`dumps(build_document(result))`, the same
+    text, without holding the document)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as out:
-        out.writelines(_pieces(document if document is not None else build_document(result), 0))
+        out.writelines(_pieces(_sections(result), 0))
         out.write("\n")
