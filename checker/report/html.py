@@ -169,6 +169,7 @@ class ReportData:
         self.result = result
         self._views: dict[str, dict[str, Any]] = {}
         self._copies: list[dict[str, Any]] | None = None
+        self._outlet_members: tuple[dict[str, list[Article]], dict[str, list[ArticleScore]]] | None = None
         self.articles: dict[str, Article] = {a.id: a for a in result.articles}
         self.findings: list[Finding] = list(result.findings)
         self.rules = {
@@ -382,10 +383,23 @@ class ReportData:
         rows = [r for r in self.result.score_history if outlet is None or r["outlet"] == outlet]
         return history_chart(rows, [o.outlet for o in self.result.outlets], self.outlet_slug)
 
+    def _by_outlet(self) -> tuple[dict[str, list[Article]], dict[str, list[ArticleScore]]]:
+        """Each outlet's articles (by path, then id) and article scores (in the run's order):
+        sorted and grouped once for all the outlet pages, not once per page."""
+        if self._outlet_members is None:
+            articles: dict[str, list[Article]] = defaultdict(list)
+            scores: dict[str, list[ArticleScore]] = defaultdict(list)
+            for a in sorted(self.result.articles, key=lambda a: (a.path, a.id)):
+                articles[a.outlet].append(a)
+            for s in self.result.article_scores:
+                scores[s.outlet].append(s)
+            self._outlet_members = (articles, scores)
+        return self._outlet_members
+
     def article_scores(self, outlet: str) -> list[dict[str, Any]]:
         out = []
-        for s in self.result.article_scores:
-            if s.outlet != outlet or s.article not in self.articles:
+        for s in self._by_outlet()[1].get(outlet, []):
+            if s.article not in self.articles:
                 continue
             out.append(
                 {
@@ -477,11 +491,8 @@ class ReportData:
 
     def outlet_page(self, outlet: str) -> dict[str, Any]:
         score = next((o for o in self.result.outlets if o.outlet == outlet), None)
-        articles = [
-            self.article_view(a)
-            for a in sorted(self.result.articles, key=lambda a: (a.path, a.id))
-            if a.outlet == outlet
-        ]
+        by_outlet, scores_by_outlet = self._by_outlet()
+        articles = [self.article_view(a) for a in by_outlet.get(outlet, [])]
         flagged = [
             self.cards[f.id]
             for f in self.findings_of_outlet.get(outlet, [])
@@ -498,7 +509,7 @@ class ReportData:
             for key, points in score.breakdown.items():
                 category, _, severity = key.partition(" ")
                 breakdown.append({"category": category, "severity": severity, "points": points})
-        members = [s for s in self.result.article_scores if s.outlet == outlet]
+        members = scores_by_outlet.get(outlet, [])
         return {
             "outlet": outlet,
             "slug": self.outlet_slug[outlet],
