@@ -478,9 +478,12 @@ def test_a_query_is_weighed_again_only_when_frequencies_move() -> None:
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_top_candidates_by_partition_equal_a_full_sort(seed: int) -> None:
+@pytest.mark.parametrize("order", ["ascending", "shuffled"])
+def test_top_candidates_by_partition_equal_a_full_sort(seed: int, order: str) -> None:
     rng = np.random.default_rng(seed)
     docs = np.sort(rng.choice(5000, size=400, replace=False))
+    if order == "shuffled":  # as `_candidates` gives them: in the order of their slots
+        docs = rng.permutation(docs)
     values = rng.integers(0, 12, size=400).astype(float)  # many ties, at the cut too
     for k in (1, 64, 399, 400, 500):
         by_sort = sorted(docs[np.lexsort((docs, -values))][:k].tolist())
@@ -573,3 +576,22 @@ def test_a_grey_zone_story_weeks_away_could_not_be_lifted() -> None:
     assert index._could_join([story], score, near)  # the full bonus there: half of it lifts the story
     assert not index._could_join([story], score, far)  # 200 days away, the bonus shrinks with the date factor
     assert not index._could_join([story], np.array([threshold - 2 * most]), near)
+
+
+def test_candidates_are_the_best_sums_of_the_postings_read() -> None:
+    """`_candidates` sums each posted article's gains over slots numbered within the query: the
+    same articles and sums as a bincount over the whole archive (the straightforward way)."""
+    index = StoryIndex(StorySettings(brute_force_below=0, max_candidates=2))
+    for article in batch_order(ARTICLES[:-1]):
+        index.add(article)
+    query = index._query(ARTICLES[-1])
+    weights, top = index._query_weights(query), index._query_top(query)
+    gains = index._scatter(query.tids, weights)[top]
+    index._dense[query.tids] = 0.0
+    summed = np.zeros(len(index))
+    for term, gain in zip(top.tolist(), gains.tolist(), strict=True):
+        for doc in index._postings.get(term, []):
+            summed[doc] += gain
+    docs = np.flatnonzero(summed)
+    expected = sorted(docs[np.lexsort((docs, -summed[docs]))][:2].tolist())
+    assert len(docs) > 2 and index._candidates(query) == expected
