@@ -427,19 +427,25 @@ def test_terms_counted_elsewhere_group_the_same(order: str) -> None:
     assert partition([s.articles for s in index.stories()]) == partition([s.articles for s in group_articles(ARTICLES)])
 
 
-def test_grey_zone_evidence_is_aligned_once_per_pair(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An article set aside and retried (batches retry the grey zone) is not aligned again with
-    the articles it was already compared with; its score stays the same."""
+@pytest.fixture
+def pairs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of articles each grey-zone evidence call aligns a query with, as they come."""
     from checker import stories as stories_module
 
-    pairs: list[int] = []
+    counted: list[int] = []
     real = stories_module.shared_statements
 
     def counting(query: list[str], others: list[list[str]]) -> list[int]:
-        pairs.append(len(others))
+        counted.append(len(others))
         return real(query, others)
 
     monkeypatch.setattr(stories_module, "shared_statements", counting)
+    return counted
+
+
+def test_grey_zone_evidence_is_aligned_once_per_pair(pairs: list[int]) -> None:
+    """An article set aside and retried (batches retry the grey zone) is not aligned again with
+    the articles it was already compared with; its score stays the same."""
     index = StoryIndex(StorySettings(threshold=0.9, evidence_floor=0.0))  # every score in the grey zone
     beijing = [a for a in ARTICLES if LABEL[a.id] == "beijing"]
     for article in beijing[:-1]:
@@ -530,23 +536,13 @@ def generated() -> list[Article]:
 
 @pytest.mark.parametrize("corpus", ["fixture", "generated"])
 def test_evidence_is_looked_for_only_where_it_could_decide(
-    corpus: str, generated: list[Article], monkeypatch: pytest.MonkeyPatch
+    corpus: str, generated: list[Article], pairs: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A batch's first and deferred passes act only on scores that reach the threshold: skipping
     the evidence that could not lift any grey-zone story that far changes nothing it produces."""
-    from checker import stories as stories_module
-
     articles = ARTICLES if corpus == "fixture" else generated
     # a wider grey zone than the default for the generated text: more placements meet one
     settings = StorySettings() if corpus == "fixture" else StorySettings(evidence_floor=0.05, related_floor=0.05)
-    pairs: list[int] = []
-    real = stories_module.shared_statements
-
-    def counting(query: list[str], others: list[list[str]]) -> list[int]:
-        pairs.append(len(others))
-        return real(query, others)
-
-    monkeypatch.setattr(stories_module, "shared_statements", counting)
 
     def placed(could_join: Any) -> tuple[Any, ...]:
         monkeypatch.setattr(StoryIndex, "_could_join", could_join)
