@@ -156,7 +156,7 @@ def dumps(document: dict[str, Any]) -> str:
 def _pieces(value: Any, depth: int) -> Iterator[str]:
     """`dumps` in pieces, so that a large report is written without being held as one string
     (findings.json of 10k articles held as one string cost 300 MB at the peak)."""
-    if depth >= 2 or not isinstance(value, dict | list | Iterator) or (isinstance(value, dict | list) and not value):
+    if depth >= 2 or not isinstance(value, dict | list | Iterator) or value == {}:
         yield _COMPACT(value)
         return
     pad, inner = "  " * depth, "  " * (depth + 1)
