@@ -22,7 +22,9 @@ from checker.knowledge import KnowledgeBase
 from checker.model import Story
 from checker.pipeline import ARTICLES_PER_TASK, CLAIMS_VERSION, Progress, RunResult, analyse_batch
 from checker.store import Store
-from checker.textsim import article_terms
+from checker.stories.index import Query
+from checker.stories.weights import FloatArray, IntArray, term_weights
+from checker.textsim import NAME_PREFIX, NUMBER_PREFIX, article_terms
 
 
 class _ArchiveView(stories.StoryIndex):
@@ -38,7 +40,7 @@ class _ArchiveView(stories.StoryIndex):
             self._df[tid] = df.get(term, 0)
         self._df_changes += 1  # weights worked out before are stale
 
-    def _count_df(self, counts: dict[str, int]) -> tuple[stories.IntArray, stories.FloatArray]:
+    def _count_df(self, counts: dict[str, int]) -> tuple[IntArray, FloatArray]:
         ids, raw = self._register(counts)
         archive = getattr(self, "_archive_df", {})
         for tid, term in zip(ids.tolist(), counts, strict=True):
@@ -46,14 +48,11 @@ class _ArchiveView(stories.StoryIndex):
         self._df_changes += 1
         return ids, raw
 
-    def _weights(self, tids: stories.IntArray, logtf: stories.FloatArray) -> stories.FloatArray:
+    def _weights(self, tids: IntArray, logtf: FloatArray) -> FloatArray:
         n_docs = getattr(self, "_archive_n", 0) + self.settings.prior_docs
-        idf = stories._idf(self._df[tids], n_docs)
-        rarity = idf / float(stories._idf(np.array([1], dtype=np.int64), n_docs)[0])
-        w: stories.FloatArray = logtf * idf * (1.0 + (self._boost[tids] - 1.0) * rarity)
-        return w
+        return term_weights(self._df[tids], self._boost[tids], logtf, n_docs)
 
-    def _candidates(self, query: stories._Query) -> list[int]:
+    def _candidates(self, query: Query) -> list[int]:
         allowed: set[str] = getattr(self, "_allowed", set())
         return [d for d, aid in enumerate(self._ids) if aid in allowed and len(self._tids[d])]
 
@@ -71,10 +70,8 @@ def _candidates_in_archive(
     keys = list(terms)
     df_arr = np.array([df.get(t, 0) for t in keys], dtype=np.int64)
     logtf = 1.0 + np.log(np.maximum(np.array([terms[t] for t in keys], dtype=np.float64), 1.0))
-    idf = stories._idf(df_arr, n_docs + settings.prior_docs)
-    rarity = idf / float(stories._idf(np.array([1], dtype=np.int64), n_docs + settings.prior_docs)[0])
     boost = np.array([settings.name_weight if t.startswith(_BOOSTED) else 1.0 for t in keys])
-    weights = logtf * idf * (1.0 + (boost - 1.0) * rarity)
+    weights = term_weights(df_arr, boost, logtf, n_docs + settings.prior_docs)
     order = sorted(range(len(keys)), key=lambda k: (-weights[k], keys[k]))[: settings.top_terms]
     gain = {keys[k]: float(weights[k]) for k in order}
     partial: dict[int, float] = {}
@@ -88,7 +85,7 @@ def _candidates_in_archive(
     return {article_id for article_id, _ in best[: settings.max_candidates]}
 
 
-_BOOSTED = (stories.NAME_PREFIX, stories.NUMBER_PREFIX)
+_BOOSTED = (NAME_PREFIX, NUMBER_PREFIX)
 
 
 def place_in_archive(

@@ -17,7 +17,6 @@ from checker.model import Article, article_id, short_hash
 from checker.stories import (
     StoryIndex,
     StorySettings,
-    _top,
     batch_order,
     date_factor,
     group_articles,
@@ -427,22 +426,6 @@ def test_terms_counted_elsewhere_group_the_same(order: str) -> None:
     assert partition([s.articles for s in index.stories()]) == partition([s.articles for s in group_articles(ARTICLES)])
 
 
-@pytest.fixture
-def pairs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The number of articles each grey-zone evidence call aligns a query with, as they come."""
-    from checker import stories as stories_module
-
-    counted: list[int] = []
-    real = stories_module.shared_statements
-
-    def counting(query: list[str], others: list[list[str]]) -> list[int]:
-        counted.append(len(others))
-        return real(query, others)
-
-    monkeypatch.setattr(stories_module, "shared_statements", counting)
-    return counted
-
-
 def test_grey_zone_evidence_is_aligned_once_per_pair(pairs: list[int]) -> None:
     """An article set aside and retried (batches retry the grey zone) is not aligned again with
     the articles it was already compared with; its score stays the same."""
@@ -481,44 +464,6 @@ def test_a_query_is_weighed_again_only_when_frequencies_move() -> None:
     moved = index._query_weights(query)
     assert moved is not weights and not np.array_equal(moved, weights)
     assert moved.tolist() == index._weights(query.tids, query.logtf).tolist()
-
-
-@pytest.mark.parametrize("seed", range(5))
-@pytest.mark.parametrize("order", ["ascending", "shuffled"])
-def test_top_candidates_by_partition_equal_a_full_sort(seed: int, order: str) -> None:
-    rng = np.random.default_rng(seed)
-    docs = np.sort(rng.choice(5000, size=400, replace=False))
-    if order == "shuffled":  # as `_candidates` gives them: in the order of their slots
-        docs = rng.permutation(docs)
-    values = rng.integers(0, 12, size=400).astype(float)  # many ties, at the cut too
-    for k in (1, 64, 399, 400, 500):
-        by_sort = sorted(docs[np.lexsort((docs, -values))][:k].tolist())
-        assert _top(docs, values, k) == by_sort
-
-
-def test_candidate_date_factors_equal_date_factor_article_by_article() -> None:
-    """The vectorised factors (a table by gap, the calendar only near whole years) equal
-    `date_factor` of each pair, across leap days, year slips and undated articles."""
-    settings = StorySettings()
-    index = StoryIndex(settings)
-    start = date(2023, 1, 1).toordinal()
-    days = [date.fromordinal(start + k) for k in range(0, 1400, 3)]
-    days += [date(2024, 2, 29), date(2023, 2, 28), date(2025, 3, 1), date(2027, 2, 27)]
-    for n, day in enumerate([*days, None]):
-        text = f"word{n} other{n}"
-        index.add(Article(id=f"a{n}", path=f"{n}.txt", outlet="o", title=f"t{n}", text=text, published=day))
-    candidates = list(range(len(index._ids)))
-    story = np.array([index._story_of[d] for d in candidates], dtype=np.int64)
-    for published in (date(2024, 2, 29), date(2025, 2, 28), date(2026, 3, 1), date(2023, 6, 15)):
-        factors = index._factors(published, candidates, story).tolist()
-        expected = [
-            date_factor(published, index._dates[d], settings)
-            if index._dates[d]
-            else index._story_date_factor(index._story_of[d], published)
-            for d in candidates
-        ]
-        assert factors == expected
-        assert settings.year_slip_factor in factors  # the calendar path was taken
 
 
 @pytest.fixture(scope="module")

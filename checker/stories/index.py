@@ -1,138 +1,27 @@
-"""STORIES: group articles from many outlets into stories, one article at a time.
-
-An article is described by TF-IDF weights over the stems of its title and text plus its
-proper-noun words and numbers (see `checker.textsim.article_terms`). A new article is compared
-with the stories it could belong to and joins the best one when the score clears a threshold,
-otherwise it starts a story of its own. Nothing already grouped is ever regrouped, so story ids
-(a hash of the founding article's id) stay stable as an archive grows.
-
-Weights: (1 + ln tf) * idf, idf = ln(1 + (N - df + 0.5) / (df + 0.5)) over the articles known so
-far (plus `prior_docs` pseudo-articles, so that a tiny corpus does not call everything common).
-Names and numbers get up to `name_weight` times more, in proportion to their rarity: a rare name
-(a spokesperson, a village, "Kestrel-2") is strong evidence; a name most articles share
-("Russia", "NATO", "Lavrov" in a Russia-heavy archive) counts like a common word.
-
-Score of a story: the best cosine between the new article and one of its articles, times a date
-factor when both are dated (1 within a few days, falling to a floor three weeks apart: weeks
-apart about the same people is usually another event). An undated article stands for its
-story's dates. Dates only ever lower a score, never veto it: many articles are undated and some
-are misdated (see `date_factor` for wrong years).
-
-Shared statements: when the best score falls short of the threshold but is in the grey zone
-above `evidence_floor`, sentences of the new article are aligned with those of the story's
-closest articles (`checker.align.shared_statements`). Each statement both tell (a quote in two
-translations, the same fact reworded) adds `evidence_weight`: articles about one event repeat
-its statements, articles that only share its actors and topic do not.
-
-Batches (`add_all`, `group_articles`): all articles are counted into the document frequencies
-first (`prime`), then placed one by one; an article in the grey zone that would start a story is
-set aside and retried after the others (a story it belongs to may form meanwhile), then placed
-for good.
-
-Cost (see shared/notes/performance-measurements.md): candidates come from an inverted index that
-lists each stored article under its ~20 highest-weight terms; the new article's own top terms are
-looked up there (the most recent `max_postings` articles of each, so that a look-up costs the
-same in an archive of any size) and the best candidates re-scored exactly (cosine with current
-document frequencies), vectorised. Archives smaller than `brute_force_below` are compared in full.
-"""
+"""The story index: articles placed one at a time into stories (see `checker.stories`)."""
 
 from __future__ import annotations
 
-import math
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
-from checker.align import shared_statements
-from checker.claims.dates import whole_years_apart
 from checker.model import Article, Story, short_hash
+from checker.stories.dating import DateFactors
+from checker.stories.evidence import SharedEvidence
+from checker.stories.settings import StorySettings
+from checker.stories.weights import FlatWeights, FloatArray, IntArray, term_weights, top_k
 from checker.textsim import NAME_PREFIX, NUMBER_PREFIX, article_terms, rough_sentences
 
 STATE_FORMAT = "checker.stories/1"
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
-
-
-@dataclass(frozen=True)
-class StorySettings:
-    """Tunable constants of story grouping (persisted with the state)."""
-
-    threshold: float = 0.16  # join the best story when its score is at least this
-    name_weight: float = 3.0  # extra factor on proper-noun and number terms
-    title_weight: int = 2  # title words count this many times
-    top_terms: int = 20  # terms per article in the inverted index (and per query)
-    max_candidates: int = 64  # articles re-scored exactly per query
-    max_postings: int = 2000  # per query term, only the most recent articles indexed under it are looked up
-    brute_force_below: int = 256  # compare with every article while the archive is smaller
-    evidence_floor: float = 0.09  # grey zone: below the threshold, from this score up
-    related_floor: float = 0.09  # near misses from this score up link two stories of one topic
-    evidence_weight: float = 0.015  # score added per statement shared with the story
-    evidence_cap: int = 5  # at most this many statements counted
-    evidence_articles: int = 3  # closest articles of a story whose statements are compared
-    evidence_stories: int = 2  # grey-zone stories examined per article
-    defer_passes: int = 2  # batch: retries of articles set aside
-    prior_docs: int = 3  # pseudo-articles sharing no term, added to N in the IDF
-    date_grace_days: int = 3  # no date penalty up to this gap
-    date_full_days: int = 21  # full penalty from this gap on
-    date_floor: float = 0.4  # score factor at the full penalty
-    date_far_days: int = 90  # from this gap on, a season apart: almost always another event
-    date_far_floor: float = 0.15  # score factor then
-    year_slip_factor: float = 0.85  # score factor for dates a whole number of years apart
-
-    def to_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> StorySettings:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
-
-
-def date_factor(a: date | None, b: date | None, settings: StorySettings) -> float:
-    """How much the publication dates of two articles let their content score count.
-
-    1.0 when either is undated or they are at most `date_grace_days` apart, falling
-    log-linearly to `date_floor` at `date_full_days` apart, and to `date_far_floor` from
-    `date_far_days` on (the same central bank's governor a year later is another event). A "year slip" -
-    the same day of the year, give or take the grace, one to three years apart - gets
-    `year_slip_factor` instead: a wrong year is a common dating error (templates, re-posts,
-    "Published" headers), but the same calendar days of another year also hold genuinely
-    different events (shutdown deals of January 2018 and January 2019), so it still costs.
-    """
-    if a is None or b is None:
-        return 1.0
-    gap = abs((a - b).days)
-    if gap > 300 and gap > settings.date_grace_days and whole_years_apart(a, b, settings.date_grace_days):
-        return settings.year_slip_factor
-    return gap_factor(gap, settings)
-
-
-def gap_factor(gap: int, settings: StorySettings) -> float:
-    """`date_factor` of two dates `gap` days apart that are not a year slip."""
-    grace = settings.date_grace_days
-    if gap <= grace:
-        return 1.0
-    if gap >= settings.date_far_days:
-        return settings.date_far_floor
-    if gap >= settings.date_full_days:
-        return settings.date_floor
-    part = math.log(gap / grace) / math.log(settings.date_full_days / grace)
-    return 1.0 - (1.0 - settings.date_floor) * part
-
-
-def _idf(df: IntArray, n_docs: int) -> FloatArray:
-    df_f = np.asarray(df, dtype=np.float64)
-    return np.log1p((n_docs - df_f + 0.5) / (df_f + 0.5))
-
 
 @dataclass
-class _Query:
+class Query:
     """An article being placed: its terms are registered and counted in df (as pending)."""
 
     article_id: str
@@ -165,9 +54,8 @@ class StoryIndex:
         text_of: Callable[[str], str | None] | None = None,
     ) -> None:
         self.settings = settings or StorySettings()
-        self._text_of = text_of
-        self._texts: dict[str, str] = {}
-        self._sentences: dict[int, list[str]] = {}  # cache of rough sentences by article index
+        self._evidence = SharedEvidence(text_of)
+        self._dating = DateFactors(self.settings)
         # vocabulary
         self._term_id: dict[str, int] = {}
         self._terms: list[str] = []
@@ -184,22 +72,12 @@ class StoryIndex:
         self._index_of: dict[str, int] = {}
         # every article's term weights, valid while the document frequencies stay as they are (a
         # batch primes every article before placing the first, so each is weighed once)
-        self._flat = _FlatWeights()
+        self._flat = FlatWeights()
         self._dense = np.zeros(0)  # scratch: a query's weights by term id (zero elsewhere)
         self._slot_scratch = np.zeros(0, dtype=np.int64)  # scratch: `_candidates`' slot by article
         # counted in df, not yet placed: term ids and counts (arrays: a batch primes every article
         # before placing the first, and dicts of terms cost ~20 KB an article)
         self._pending: dict[str, tuple[IntArray, FloatArray]] = {}
-        # article being placed -> {other article's index: statements they share}: an article in the
-        # grey zone is retried (deferred passes) against mostly the same articles
-        self._shared_memo: dict[str, dict[int, int]] = {}
-        # (date, date) -> date_factor, where the gap table does not settle it: a possible year slip,
-        # a story's dates (an article meets the same few again and again)
-        self._date_memo: dict[tuple[date, date], float] = {}
-        self._gaps: FloatArray | None = None  # date factor by gap in days (`_gap_table`)
-        # story -> (its number of distinct dates then, story date factor), for one date
-        self._story_date_memo: dict[int, tuple[int, float]] = {}
-        self._story_date_memo_for: date | None = None
         # stories
         self._story_of: list[int] = []
         self._story_ids: list[str] = []
@@ -264,7 +142,7 @@ class StoryIndex:
         batch = list(articles)
         self.prime(batch)
         threshold = self.settings.threshold
-        waiting: list[_Query] = []
+        waiting: list[Query] = []
         seen: set[str] = set()
         for article in batch:
             if article.id in self._index_of or article.id in seen:
@@ -280,7 +158,7 @@ class StoryIndex:
             else:
                 self._commit(query, -1)
         for _ in range(self.settings.defer_passes):
-            still: list[_Query] = []
+            still: list[Query] = []
             for query in waiting:
                 story, score = self._decide(query, only_to_join=True)
                 if score >= threshold:
@@ -381,19 +259,19 @@ class StoryIndex:
     def _count(self, article: Article) -> dict[str, int]:
         return dict(article_terms(article.title, article.text, self.settings.title_weight))
 
-    def _query(self, article: Article) -> _Query:
+    def _query(self, article: Article) -> Query:
         if article.id not in self._pending:
             self._pending[article.id] = self._count_df(self._count(article))
         return self._make_query(article.id, article.title, article.published, article.text)
 
-    def _make_query(self, article_id: str, title: str, published: date | None, text: str | None) -> _Query:
+    def _make_query(self, article_id: str, title: str, published: date | None, text: str | None) -> Query:
         tids, raw = self._pending[article_id]
         logtf = 1.0 + np.log(np.maximum(raw, 1.0))
-        return _Query(article_id, title, published, tids, raw, logtf, text)
+        return Query(article_id, title, published, tids, raw, logtf, text)
 
     def _commit(
         self,
-        query: _Query,
+        query: Query,
         story: int,
         new_story_id: str | None = None,
         indexed: IntArray | None = None,
@@ -403,7 +281,7 @@ class StoryIndex:
         if indexed is None:
             indexed = self._query_top(query)
         del self._pending[query.article_id]
-        self._shared_memo.pop(query.article_id, None)
+        self._evidence.placed(query.article_id)
         i = len(self._ids)
         self._ids.append(query.article_id)
         self._titles.append(query.title)
@@ -413,8 +291,8 @@ class StoryIndex:
         self._counts.append(query.raw)
         self._logtf.append(query.logtf)
         self._index_of[query.article_id] = i
-        if query.text is not None and self._text_of is None and self.settings.evidence_weight:
-            self._texts[query.article_id] = query.text
+        if query.text is not None and self.settings.evidence_weight:
+            self._evidence.remember(query.article_id, query.text)
         if story < 0:
             story = len(self._story_ids)
             sid = new_story_id or short_hash(query.article_id)
@@ -470,12 +348,7 @@ class StoryIndex:
 
     def _weights(self, tids: IntArray, logtf: FloatArray) -> FloatArray:
         n_docs = len(self._ids) + len(self._pending) + self.settings.prior_docs
-        idf = _idf(self._df[tids], n_docs)
-        # names and numbers weigh more the rarer they are: a name most articles share
-        # ("Russia", "NATO") is no better evidence than a common word
-        rarity = idf / float(_idf(np.array([1], dtype=np.int64), n_docs)[0])
-        w: FloatArray = logtf * idf * (1.0 + (self._boost[tids] - 1.0) * rarity)
-        return w
+        return term_weights(self._df[tids], self._boost[tids], logtf, n_docs)
 
     def _top_terms(self, tids: IntArray, weights: FloatArray) -> IntArray:
         k = self.settings.top_terms
@@ -504,19 +377,19 @@ class StoryIndex:
         self._indexed_at = n
         self._df_changes_indexed = self._df_changes
 
-    def _query_weights(self, query: _Query) -> FloatArray:
+    def _query_weights(self, query: Query) -> FloatArray:
         if query.weights is None or query.weighed_at != self._df_changes:
             query.weights = self._weights(query.tids, query.logtf)
             query.top, query.weighed_at = None, self._df_changes
         return query.weights
 
-    def _query_top(self, query: _Query) -> IntArray:
+    def _query_top(self, query: Query) -> IntArray:
         weights = self._query_weights(query)
         if query.top is None:
             query.top = self._top_terms(query.tids, weights)
         return query.top
 
-    def _candidates(self, query: _Query) -> list[int]:
+    def _candidates(self, query: Query) -> list[int]:
         """Stored articles worth scoring exactly, by index."""
         n = len(self._ids)
         if n <= self.settings.brute_force_below:
@@ -549,7 +422,7 @@ class StoryIndex:
             np.float64, copy=False
         )
         used = np.flatnonzero(summed)  # every gain is positive (a weight): the slots in use have a sum
-        return _top(posted_docs[used], summed[used], self.settings.max_candidates)
+        return top_k(posted_docs[used], summed[used], self.settings.max_candidates)
 
     def _slots(self, n: int) -> IntArray:
         """Scratch space of at least `n` entries for `_candidates` (what it holds is never read
@@ -558,7 +431,7 @@ class StoryIndex:
             self._slot_scratch = np.zeros(max(n, 2 * len(self._slot_scratch)), dtype=np.int64)
         return self._slot_scratch
 
-    def _decide(self, query: _Query, only_to_join: bool = False) -> tuple[int, float]:
+    def _decide(self, query: Query, only_to_join: bool = False) -> tuple[int, float]:
         """The best story for the article and its score (-1, 0.0 when nothing compares).
 
         `only_to_join`: the caller acts only on a score that reaches the threshold (otherwise the
@@ -595,7 +468,7 @@ class StoryIndex:
                 boosted = dict(zip(by_story.tolist(), best.tolist(), strict=True))
                 for s, shared in zip(grey, self._shared(query, grey, closest), strict=True):
                     bonus = self.settings.evidence_weight * min(shared, self.settings.evidence_cap)
-                    boosted[s] += bonus * self._story_date_factor(s, query.published)
+                    boosted[s] += bonus * self._dating.story(s, self._story_dates[s], query.published)
                 ranked = sorted(boosted.items(), key=lambda kv: (-kv[1], kv[0]))
                 by_story = np.array([s for s, _ in ranked], dtype=np.int64)
                 best = np.array([score for _, score in ranked])
@@ -607,35 +480,14 @@ class StoryIndex:
         `len(grey)` of the ranking, whose scores are `best`) to the threshold."""
         most = self.settings.evidence_weight * self.settings.evidence_cap
         return any(
-            score + most * self._story_date_factor(s, published) >= self.settings.threshold
+            score + most * self._dating.story(s, self._story_dates[s], published) >= self.settings.threshold
             for s, score in zip(grey, best.tolist(), strict=False)
         )
 
     def _factors(self, published: date | None, candidates: list[int], story: IntArray) -> FloatArray:
         """Each candidate's date factor; an undated article stands for its story's time."""
-        if published is None:
-            return np.ones(len(candidates))
         days = np.array([self._days[d] for d in candidates], dtype=np.int64)
-        gaps = np.abs(days - published.toordinal())
-        table = self._gap_table()
-        factors: FloatArray = table[np.minimum(gaps, len(table) - 1)]
-        # a year slip is the same calendar day 1-3 years apart: only gaps near 365, 730 or 1095
-        # days can be one (leap days and 29 February move it by a day), and only those need dates
-        near = np.zeros(len(gaps), dtype=bool)
-        for years in (1, 2, 3):
-            near |= np.abs(gaps - 365 * years) <= self.settings.date_grace_days + 2
-        for k in np.flatnonzero(near & (gaps > 300) & (days > 0)).tolist():
-            factors[k] = self._date_factor(published, date.fromordinal(int(days[k])))
-        for k in np.flatnonzero(days == 0).tolist():
-            factors[k] = self._story_date_factor(int(story[k]), published)
-        return factors
-
-    def _gap_table(self) -> FloatArray:
-        """`gap_factor` by gap in days; the last entry holds for every longer gap."""
-        if self._gaps is None:
-            longest = max(301, self.settings.date_far_days, self.settings.date_full_days) + 1
-            self._gaps = np.array([gap_factor(gap, self.settings) for gap in range(longest + 1)])
-        return self._gaps
+        return self._dating.candidates(published, days, story, self._story_dates)
 
     def _near_miss(self, chosen: int) -> tuple[str, float] | None:
         """The best-scored story of the last decision other than the one chosen (ties on the
@@ -651,61 +503,11 @@ class StoryIndex:
         tied = [self._story_ids[s] for s, score in others if round(score, 6) == top]
         return max(tied), top
 
-    def _shared(self, query: _Query, stories: list[int], closest: dict[int, list[int]]) -> list[int]:
+    def _shared(self, query: Query, stories: list[int], closest: dict[int, list[int]]) -> list[int]:
         """Statements the article shares with each story's closest articles (summed)."""
         if query.sentences is None:
             query.sentences = rough_sentences(query.text) if query.text else []
-        mine = query.sentences
-        if not mine:
-            return [0] * len(stories)
-        memo = self._shared_memo.setdefault(query.article_id, {})
-        pairs = [(k, d) for k, s in enumerate(stories) for d in closest[s]]
-        todo = sorted({d for _, d in pairs if d not in memo})
-        texts = [self._article_sentences(d) for d in todo]
-        counts = shared_statements(mine, [t for t in texts if t])
-        it = iter(counts)
-        for d, t in zip(todo, texts, strict=True):
-            memo[d] = next(it) if t else 0
-        totals = [0] * len(stories)
-        for k, d in pairs:
-            totals[k] += memo[d]
-        return totals
-
-    def _article_sentences(self, i: int) -> list[str]:
-        cached = self._sentences.get(i)
-        if cached is None:
-            article_id = self._ids[i]
-            text = self._text_of(article_id) if self._text_of else self._texts.get(article_id)
-            cached = rough_sentences(text) if text else []
-            if len(self._sentences) > 4096:
-                self._sentences.clear()
-            self._sentences[i] = cached
-        return cached
-
-    def _story_date_factor(self, story: int, published: date | None) -> float:
-        """The date factor of the story's dated article nearest in time (1.0 when none)."""
-        if published is None:
-            return 1.0
-        # A story's articles share few distinct dates: one factor per date, not per member; and an
-        # article meets the same story again and again (candidates, deferred passes) while its
-        # dates stay the same, so the factor is kept until the story gains a date.
-        if published != self._story_date_memo_for:  # a batch places articles in date order
-            self._story_date_memo, self._story_date_memo_for = {}, published
-        dates = self._story_dates[story]
-        known = self._story_date_memo.get(story)
-        if known is not None and known[0] == len(dates):
-            return known[1]
-        factor = max((self._date_factor(published, d) for d in dates), default=1.0)
-        self._story_date_memo[story] = (len(dates), factor)
-        return factor
-
-    def _date_factor(self, a: date | None, b: date | None) -> float:
-        if a is None or b is None:
-            return 1.0
-        factor = self._date_memo.get((a, b))
-        if factor is None:
-            factor = self._date_memo[(a, b)] = date_factor(a, b, self.settings)
-        return factor
+        return self._evidence.shared(query.article_id, query.sentences, stories, closest, self._ids)
 
     def _scatter(self, ids: IntArray, values: FloatArray) -> FloatArray:
         """The scratch vector over the vocabulary holding `values` at `ids` (zero elsewhere); the
@@ -725,121 +527,3 @@ class StoryIndex:
         self._dense[q_ids] = 0.0
         out: FloatArray = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
         return out
-
-
-class _FlatWeights:
-    """Articles' term ids, weights and norms, computed once per article while the document
-    frequencies stay as they are, in flat arrays: a query's ~64 candidates are gathered with one
-    indexing instead of being concatenated article by article (a third of the cosines' cost)."""
-
-    def __init__(self) -> None:
-        self.at = -1  # the count of frequency changes the weights hold for
-        self.start = np.zeros(0, dtype=np.int64)  # article index -> offset in ids/weights, -1: not yet
-        self.length = np.zeros(0, dtype=np.int64)
-        self.norm = np.zeros(0)
-        self.ids = np.zeros(0, dtype=np.int32)  # a vocabulary index: 4 bytes are plenty
-        self.weights = np.zeros(0)
-        self.used = 0
-
-    def reset(self, at: int) -> None:
-        self.__init__()  # type: ignore[misc]
-        self.at = at
-
-    def clear(self) -> None:
-        self.reset(-1)
-
-    def gather(
-        self,
-        docs: IntArray,
-        tids: list[IntArray],
-        logtf: list[FloatArray],
-        weigh: Callable[[IntArray, FloatArray], FloatArray],
-    ) -> tuple[npt.NDArray[np.int32], FloatArray, IntArray, FloatArray]:
-        """The docs' term ids and weights end to end, where each doc starts in them, and each
-        doc's norm."""
-        if len(self.start) < len(tids):
-            grown = max(len(tids), 2 * len(self.start), 1024)
-            self.start = np.concatenate([self.start, np.full(grown - len(self.start), -1, dtype=np.int64)])
-            self.length = np.concatenate([self.length, np.zeros(grown - len(self.length), dtype=np.int64)])
-            self.norm = np.concatenate([self.norm, np.zeros(grown - len(self.norm))])
-        self._weigh(docs[self.start[docs] < 0].tolist(), tids, logtf, weigh)
-        first, lengths = self.start[docs], self.length[docs]
-        ends = np.cumsum(lengths)
-        starts = ends - lengths
-        positions = np.arange(int(ends[-1]), dtype=np.int64) + np.repeat(first - starts, lengths)
-        return self.ids[positions], self.weights[positions], starts, self.norm[docs]
-
-    def _weigh(
-        self,
-        docs: list[int],
-        tids: list[IntArray],
-        logtf: list[FloatArray],
-        weigh: Callable[[IntArray, FloatArray], FloatArray],
-    ) -> None:
-        if not docs:
-            return
-        lengths = np.array([len(tids[d]) for d in docs], dtype=np.int64)
-        ids = np.concatenate([tids[d] for d in docs])
-        # element by element: the same weights as each doc weighed on its own
-        weights = weigh(ids, np.concatenate([logtf[d] for d in docs]))
-        starts = np.cumsum(lengths) - lengths
-        norms = np.sqrt(np.add.reduceat(weights * weights, starts))
-        need = self.used + len(ids)
-        if need > len(self.ids):
-            grown = max(need, 2 * len(self.ids), 1 << 16)
-            self.ids = np.concatenate([self.ids[: self.used], np.zeros(grown - self.used, dtype=np.int32)])
-            self.weights = np.concatenate([self.weights[: self.used], np.zeros(grown - self.used)])
-        at = np.array(docs, dtype=np.int64)
-        self.start[at], self.length[at], self.norm[at] = self.used + starts, lengths, norms
-        self.ids[self.used : need], self.weights[self.used : need] = ids, weights
-        self.used = need
-
-
-def _top(docs: IntArray, values: FloatArray, k: int) -> list[int]:
-    """The `k` docs of the highest values (ties: the lower docs), ascending: the first `k` of a
-    sort by (-value, doc) found by partition, which costs a fraction of the sort. `docs` are
-    distinct, in any order."""
-    if len(docs) <= k:
-        return sorted(docs.tolist())
-    kth = np.partition(values, len(values) - k)[len(values) - k]  # the k-th highest value
-    above = docs[values > kth]
-    tied = np.sort(docs[values == kth])[: k - len(above)]
-    return sorted([*above.tolist(), *tied.tolist()])
-
-
-def batch_order(articles: Sequence[Article]) -> list[Article]:
-    """Published date, then id; undated last."""
-    return sorted(
-        articles,
-        key=lambda a: (a.published is None, a.published or date.min, a.id),
-    )
-
-
-def group_articles(articles: Sequence[Article], settings: StorySettings | None = None) -> list[Story]:
-    """Batch: sort deterministically (published date, then id; undated last) and add one by one."""
-    return group_with_links(articles, settings)[0]
-
-
-def group_with_links(
-    articles: Sequence[Article], settings: StorySettings | None = None
-) -> tuple[list[Story], list[tuple[str, str, float]]]:
-    """Stories, and the pairs of stories that nearly merged: (story, story, best score), sorted.
-
-    A near miss above `related_floor` links two stories of one developing topic (talks in Riyadh
-    in February, the same negotiations in April): different events, but what they say about a
-    lasting state (the share of a territory held) should still agree.
-    """
-    index = StoryIndex(settings)
-    index.add_all(batch_order(articles))
-    return index.stories(), related_pairs(index)
-
-
-def related_pairs(index: StoryIndex) -> list[tuple[str, str, float]]:
-    best: dict[tuple[str, str], float] = {}
-    for article, (other, score) in index.near_misses.items():
-        own = index.story_of(article)
-        if own is None or own == other or score < index.settings.related_floor:
-            continue
-        key = (min(own, other), max(own, other))
-        best[key] = max(best.get(key, 0.0), score)
-    return sorted((a, b, score) for (a, b), score in best.items())
