@@ -27,7 +27,8 @@ from pathlib import Path
 from checker.engine import Engine
 from checker.pipeline import RunResult
 from checker.report import html
-from checker.report.html import ReportData, StartedPages, collector_paused, pages_in_workers, prepared_pages
+from checker.report.data import ReportData
+from checker.report.html import StartedPages, collector_paused, pages_in_workers, prepared_pages
 
 
 class StoryPagesAhead:

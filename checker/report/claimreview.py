@@ -27,7 +27,7 @@ from typing import Any
 
 from checker.model import Article, Finding
 from checker.pipeline import RunResult
-from checker.report.html import safe_url
+from checker.report.text import safe_url
 
 SCHEMA_FILE = Path(__file__).with_name("claimreview.schema.json")
 AUTHOR = "checker"

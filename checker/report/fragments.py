@@ -72,7 +72,7 @@ def reftime(rt: Mapping[str, Any] | None) -> Markup:
 
 
 def explanation(lines: Sequence[Mapping[str, Any]], cls: str = "explain") -> Markup:
-    """The score explained: one line per reason, the points first (see `html.explain_line`)."""
+    """The score explained: one line per reason, the points first (see `text.explain_line`)."""
     out = [f'<ul class="{esc(cls)}">\n']
     for line in lines:
         verify = line["verify"]

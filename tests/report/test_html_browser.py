@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from checker.pipeline import RunResult
-from checker.report.html import ReportData
+from checker.report.data import ReportData
 
 pytestmark = pytest.mark.browser
 

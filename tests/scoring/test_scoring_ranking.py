@@ -21,7 +21,8 @@ from lxml.html import HtmlElement
 
 from checker.model import ArticleScore
 from checker.pipeline import RunResult, check
-from checker.report.html import ReportData, write_html
+from checker.report.data import ReportData
+from checker.report.html import write_html
 from checker.report.jsonreport import SCHEMA_FILE, build_document
 
 RIGHT, WRONG, COPY, NORDIC, VALLEY = "Atlantic Herald", "Daily Rumour", "Coast Digest", "Nordic Post", "Valley Times"
