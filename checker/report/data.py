@@ -18,6 +18,7 @@ from checker.model import (
 from checker.pipeline import RunResult
 from checker.report import storypage
 from checker.report.history import history_chart
+from checker.report.jsonreport import reftime_dict
 from checker.report.text import explain_line, paragraphs, safe_url, slugify, split_span, story_slug, truncate
 from checker.scoring import LOW_CONFIDENCE, NEWSGUARD, SIGNALS
 from checker.scoring.weights import (
@@ -300,16 +301,8 @@ class ReportData:
         return sorted(rows, key=lambda r: (r["points"] > 0, r["points"], r["label"]))
 
     def reftime(self, article_id: str) -> dict[str, Any] | None:
-        rt = self.result.reftimes.get(article_id)
-        if rt is None:
-            return None
-        return {
-            "earliest": rt.earliest.isoformat(),
-            "latest": rt.latest.isoformat(),
-            "source": rt.source,
-            "detail": rt.detail,
-            "same": rt.earliest == rt.latest,
-        }
+        shown = reftime_dict(self.result, article_id)
+        return None if shown is None else {**shown, "same": shown["earliest"] == shown["latest"]}
 
     def article_view(self, article: Article) -> dict[str, Any]:
         """What the templates show of an article (computed once per article: outlet pages, story

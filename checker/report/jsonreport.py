@@ -63,7 +63,7 @@ def _sections(result: RunResult) -> dict[str, Any]:
                 "published": a.published.isoformat() if a.published else None,
                 "url": a.url,
                 "story": story_of.get(a.id),
-                "reference_time": _reftime(result, a.id),
+                "reference_time": reftime_dict(result, a.id),
             }
             for a in sorted(result.articles, key=lambda a: (a.path, a.id))
         ),
@@ -129,7 +129,8 @@ def error_dicts(result: RunResult) -> list[dict[str, Any]]:
     ]
 
 
-def _reftime(result: RunResult, article_id: str) -> dict[str, str] | None:
+def reftime_dict(result: RunResult, article_id: str) -> dict[str, str] | None:
+    """An article's reference time as the JSON report writes it (None when it has none)."""
     rt = result.reftimes.get(article_id)
     if rt is None:
         return None
