@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 
 from checker.pipeline import check
-from checker.report.jsonreport import SCHEMA_FILE, build_document, dumps
+from checker.report.jsonreport import SCHEMA_FILE, build_document, dumps, write_json
 from tests.conftest import SEEDS, TEST_CORPORA
 
 
@@ -41,8 +41,6 @@ def test_two_runs_give_the_same_json(tmp_path: Path) -> None:
 
 
 def test_layout_puts_each_finding_on_its_own_line(tmp_path: Path) -> None:
-    from checker.report.jsonreport import write_json
-
     result = check([SEEDS])
     document = build_document(result)
     path = tmp_path / "findings.json"
@@ -57,8 +55,6 @@ def test_layout_puts_each_finding_on_its_own_line(tmp_path: Path) -> None:
 
 
 def test_an_empty_run_streams_empty_lists(tmp_path: Path) -> None:
-    from checker.report.jsonreport import write_json
-
     (tmp_path / "empty").mkdir()
     result = check([tmp_path / "empty"])
     write_json(result, tmp_path / "findings.json")

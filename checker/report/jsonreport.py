@@ -50,6 +50,7 @@ def _sections(result: RunResult) -> dict[str, Any]:
     aligned sentences' texts)."""
     story_of = {a: s.id for s in result.stories for a in s.articles}
     path_of = {a.id: a.path for a in result.articles}
+    scores = sorted(result.article_scores, key=lambda s: (path_of.get(s.article, ""), s.article))  # both lists below
     sentences = result.sentences
     return {
         "schema_version": SCHEMA_VERSION,
@@ -102,7 +103,7 @@ def _sections(result: RunResult) -> dict[str, Any]:
                 "copy_of": s.copy_of,
                 "copy_of_outlet": s.copy_of_outlet,
             }
-            for s in sorted(result.article_scores, key=lambda s: (path_of.get(s.article, ""), s.article))
+            for s in scores
         ),
         "copies": (
             {
@@ -114,7 +115,7 @@ def _sections(result: RunResult) -> dict[str, Any]:
                 "similarity": s.copy_similarity,
                 "story": story_of.get(s.article),
             }
-            for s in sorted(result.article_scores, key=lambda s: (path_of.get(s.article, ""), s.article))
+            for s in scores
             if s.copy_of_outlet
         ),
         "errors": error_dicts(result),
