@@ -11,6 +11,9 @@ Then the incremental case: one new article checked against stores of the given s
 (`check(..., against_store=True)`), median of three different new articles, with the time to
 fill each store.
 
+Before and after the runs, a machine probe: the same small check timed alone and two at once
+(`probe`), so that runs on a machine whose speed varies (a shared VM) can be compared.
+
 Each measurement runs in a fresh child process so that its peak memory is its own. Corpora are
 written under --workdir (default a temporary directory) and reused when already there.
 
@@ -60,12 +63,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="small sizes (a minute or two)")
     parser.add_argument("--full", action="store_true", help="the issue's sizes: 1k/10k/50k, 1k/10k/100k")
+    parser.add_argument("--probe", type=int, default=PROBE_ARTICLES, help="articles in the machine probe (0: none)")
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora and stores go")
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
     parser.add_argument("--_child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--_probe", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args._child:
         print(json.dumps(_child(args._child, args.engine, args.scheduler, args.workers)))
+        return 0
+    if args._probe:
+        print(json.dumps(_probe_child(args._probe)))
         return 0
     preset = FULL if args.full else QUICK if args.quick else DEFAULT
     # "" or 0 turns a part off: --incremental "" runs no incremental case
@@ -82,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     workers = args.workers or default_workers()
     print(f"# engine {args.engine} ({workers} workers); corpora and stores under {work}\n")
     report: dict[str, Any] = {"machine": _machine(), "date": str(dt.date.today()), "batch": [], "incremental": []}
+    if args.probe > 0:
+        report["probe"] = {"before": probe(work, args.probe)}
+        print(_probe_line("before the runs", report["probe"]["before"]) + "\n")
     print(_header())
     runs = [(n, args.form) for n in sizes] + ([(html_pages, "html")] if html_pages and args.form != "html" else [])
     for n, form in runs:
@@ -117,9 +128,57 @@ def main(argv: list[str] | None = None) -> int:
             f"\nt(one new | {last['size']:,}) / t(one new | {first['size']:,}) = "
             f"{last['new_article_s'] / first['new_article_s']:.2f} (target <= 1.5)"
         )
+    if args.probe > 0:
+        report["probe"]["after"] = probe(work, args.probe)
+        print("\n" + _probe_line("after the runs", report["probe"]["after"]))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+PROBE_ARTICLES = 300
+
+
+def probe(work: Path, n: int) -> dict[str, Any]:
+    """The machine's speed now: the same small check (`n` synthetic articles, one process, no
+    store), timed in a child process alone, then in two at once.
+
+    On a shared VM the speed of a core, and whether the second one is free, changes from minute
+    to minute by more than most optimisations gain; a run's figures mean little without it. The
+    probe runs the checker's own work, so it slows as the checker does."""
+    corpus = _corpus(work, n, "text")
+    alone = _probe_runs(corpus, 1) + _probe_runs(corpus, 1)  # two, one after the other: it varies that much
+    return {"articles": n, "alone_s": alone, "together_s": _probe_runs(corpus, 2)}
+
+
+def _probe_runs(corpus: Path, at_once: int) -> list[float]:
+    cmd = [sys.executable, "-m", "checker.bench", "--_probe", str(corpus)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) for _ in range(at_once)]
+    times = []
+    for proc in procs:
+        out, _ = proc.communicate()
+        if proc.returncode:
+            raise subprocess.CalledProcessError(proc.returncode, cmd, out)
+        times.append(float(json.loads(out.strip().splitlines()[-1])["seconds"]))
+    return sorted(times)
+
+
+def _probe_child(corpus: Path) -> dict[str, float]:
+    from checker import pipeline
+    from checker.knowledge import default_kb
+
+    default_kb()  # loaded once per process in any run: not the machine's speed
+    clock = time.perf_counter()
+    pipeline.check([corpus], db=None, today=TODAY)
+    return {"seconds": round(time.perf_counter() - clock, 3)}
+
+
+def _probe_line(when: str, measured: dict[str, Any]) -> str:
+    alone, together = (" and ".join(f"{t:.2f}" for t in measured[k]) for k in ("alone_s", "together_s"))
+    return (
+        f"# machine probe {when} (a {measured['articles']}-article check in one process; lower is faster): "
+        f"{alone} s alone, {together} s two at once"
+    )
 
 
 def _machine() -> str:

@@ -50,13 +50,18 @@ def test_planted_divergences_are_found(tmp_path: Path) -> None:
 
 def test_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
-    code = bench.main(
-        ["--sizes", "20", "--incremental", "20", "--html", "5", "--workdir", str(tmp_path), "--json", str(out)]
-    )
+    args = ["--sizes", "20", "--incremental", "20", "--html", "5", "--probe", "12", "--workdir", str(tmp_path)]
+    code = bench.main([*args, "--json", str(out)])
     assert code == 0
     printed = capsys.readouterr().out
     assert "articles/s" in printed and "one new article" in printed
+    assert "machine probe before the runs" in printed and "machine probe after the runs" in printed
     report = json.loads(out.read_text())
+    for when in ("before", "after"):
+        measured = report["probe"][when]
+        assert measured["articles"] == 12
+        assert len(measured["alone_s"]) == 2 and len(measured["together_s"]) == 2
+        assert all(t > 0 for t in measured["alone_s"] + measured["together_s"])
     assert [r["form"] for r in report["batch"]] == ["text", "html"]
     assert set(bench.STAGES) <= set(report["batch"][0]["timings"])
     assert report["incremental"][0]["stories"] >= 1
@@ -67,12 +72,14 @@ def test_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_bench_parts_can_be_turned_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
     args = ["--sizes", "15", "--incremental", "", "--html", "0", "--workers", "1", "--workdir", str(tmp_path)]
-    assert bench.main([*args, "--repeat", "3", "--json", str(out)]) == 0
+    assert bench.main([*args, "--repeat", "3", "--probe", "0", "--json", str(out)]) == 0
     report = json.loads(out.read_text())
     assert [r["size"] for r in report["batch"]] == [15] and report["incremental"] == []
+    assert "probe" not in report
     runs = report["batch"][0]["runs_s"]
     assert len(runs) == 3 and report["batch"][0]["total_s"] == sorted(runs)[1]  # the median run
-    assert "one new article" not in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "one new article" not in printed and "machine probe" not in printed
 
 
 HAS_PSS = Path("/proc/self/smaps_rollup").exists() and Path(f"/proc/self/task/{os.getpid()}/children").exists()
