@@ -5,6 +5,9 @@ same file twice changes nothing, and a changed file adds a new article version w
 stays for the runs that used it (`run_articles`). A file is never half written: files are written
 a round at a time (up to 1024), each round in one transaction.
 Browse it with Datasette: `datasette reports/checker.db -m checker/data/datasette.json`.
+
+`Store` is the one class to use. The package: `schema` (the tables), `rows` (articles and
+analyses to rows and back), `index` (the archive's story index, for incremental checks).
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,81 +35,20 @@ from checker.model import (
     SourceFile,
     Story,
 )
+from checker.store.index import ArchiveIndex
+from checker.store.rows import article_from_row, article_row, chunks, insert_analysis, select_in
+from checker.store.schema import SCHEMA, SCHEMA_VERSION
 
-SCHEMA_VERSION = 1
-# json.dumps(value, sort_keys=True) builds an encoder per call; claims are stored by the hundred thousand
-_VALUE_JSON = json.JSONEncoder(sort_keys=True).encode
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "file_identity", "tables"]
+
 CACHE_KB = 65536  # SQLite page cache per connection
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT, paths TEXT, version TEXT,
-    articles INTEGER, findings INTEGER, errors INTEGER, exit_code INTEGER);
-CREATE TABLE IF NOT EXISTS files (
-    id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER, format TEXT,
-    first_run INTEGER REFERENCES runs(id));
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, file_id TEXT REFERENCES files(id), path TEXT, part INTEGER, outlet TEXT,
-    title TEXT, published TEXT, url TEXT, author TEXT, dateline TEXT, format TEXT, text TEXT,
-    line_map TEXT, provenance TEXT, claims_version TEXT);
-CREATE TABLE IF NOT EXISTS run_articles (
-    run_id INTEGER REFERENCES runs(id), article_id TEXT REFERENCES articles(id), story_id TEXT,
-    reference_earliest TEXT, reference_latest TEXT, reference_source TEXT, reference_detail TEXT,
-    PRIMARY KEY (run_id, article_id));
-CREATE TABLE IF NOT EXISTS sentences (
-    article_id TEXT REFERENCES articles(id), idx INTEGER, start INTEGER, "end" INTEGER, text TEXT,
-    PRIMARY KEY (article_id, idx));
-CREATE TABLE IF NOT EXISTS claims (
-    id TEXT PRIMARY KEY, article_id TEXT REFERENCES articles(id), sentence INTEGER, kind TEXT,
-    start INTEGER, "end" INTEGER, text TEXT, value TEXT);
-CREATE TABLE IF NOT EXISTS stories (
-    run_id INTEGER REFERENCES runs(id), id TEXT, title TEXT, PRIMARY KEY (run_id, id));
-CREATE TABLE IF NOT EXISTS alignments (
-    run_id INTEGER REFERENCES runs(id), story_id TEXT, idx INTEGER, score REAL, sentences TEXT,
-    PRIMARY KEY (run_id, story_id, idx));
-CREATE TABLE IF NOT EXISTS findings (
-    run_id INTEGER REFERENCES runs(id), id TEXT, rule TEXT, category TEXT, severity TEXT, message TEXT,
-    story_id TEXT, "values" TEXT, PRIMARY KEY (run_id, id));
-CREATE TABLE IF NOT EXISTS evidence (
-    run_id INTEGER, finding_id TEXT, idx INTEGER, article_id TEXT, outlet TEXT, path TEXT, sentence TEXT,
-    span TEXT, role TEXT, start INTEGER, "end" INTEGER, line INTEGER, PRIMARY KEY (run_id, finding_id, idx),
-    FOREIGN KEY (run_id, finding_id) REFERENCES findings(run_id, id));
-CREATE TABLE IF NOT EXISTS outlet_scores (
-    run_id INTEGER REFERENCES runs(id), outlet TEXT, score REAL, confidence REAL, articles INTEGER,
-    findings INTEGER, breakdown TEXT, PRIMARY KEY (run_id, outlet));
-CREATE TABLE IF NOT EXISTS errors (
-    run_id INTEGER REFERENCES runs(id), path TEXT, message TEXT);
-CREATE TABLE IF NOT EXISTS story_index (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT);
-CREATE TABLE IF NOT EXISTS index_articles (
-    seq INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, story TEXT NOT NULL, title TEXT, published TEXT,
-    terms TEXT NOT NULL, indexed TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS index_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS index_postings (term TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (term, seq))
-    WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS index_articles_story ON index_articles(story);
-CREATE TABLE IF NOT EXISTS article_scores (
-    run_id INTEGER REFERENCES runs(id), article_id TEXT, outlet TEXT, score REAL, breakdown TEXT, measured TEXT,
-    explanation TEXT, PRIMARY KEY (run_id, article_id));
-CREATE TABLE IF NOT EXISTS copies (
-    run_id INTEGER REFERENCES runs(id), copy_id TEXT, copy_outlet TEXT, original_id TEXT, original_outlet TEXT,
-    basis TEXT, similarity REAL, PRIMARY KEY (run_id, copy_id));
-CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
-CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
-CREATE INDEX IF NOT EXISTS files_path ON files(path);
-CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id, kind);
-CREATE INDEX IF NOT EXISTS run_articles_story ON run_articles(run_id, story_id);
-CREATE INDEX IF NOT EXISTS findings_rule ON findings(run_id, rule);
-CREATE INDEX IF NOT EXISTS findings_severity ON findings(run_id, severity);
-CREATE INDEX IF NOT EXISTS evidence_article ON evidence(article_id);
-"""
 
 
 class StoreError(RuntimeError):
     """The database cannot be opened or is not a checker store."""
 
 
-class Store:
+class Store(ArchiveIndex):
     """A checker database; use as a context manager or call close()."""
 
     def __init__(self, path: Path | str) -> None:
@@ -231,7 +172,7 @@ class Store:
                         continue
                     current.add(article.id)
                     replaced.append((article.id,))
-                    article_rows.append(_article_row(article, file_id, claims_version))
+                    article_rows.append(article_row(article, file_id, claims_version))
                     all_sentences.extend(sentences)
                     all_claims.extend(claims)
             # rows of a whole round per statement: a statement per article cost more than its rows
@@ -239,13 +180,13 @@ class Store:
             conn.executemany("DELETE FROM claims WHERE article_id=?", replaced)
             conn.executemany("DELETE FROM sentences WHERE article_id=?", replaced)
             conn.executemany("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", article_rows)
-            _insert_analysis(conn, all_sentences, all_claims)
+            insert_analysis(conn, all_sentences, all_claims)
 
     @staticmethod
     def _stored_with(conn: sqlite3.Connection, article_ids: list[str], claims_version: str) -> set[str]:
         """The ids among these whose stored analysis is by this extractor."""
         sql = "SELECT id FROM articles WHERE claims_version=? AND id IN ({marks})"
-        return {row[0] for row in _select_in(conn, sql, article_ids, claims_version)}
+        return {row[0] for row in select_in(conn, sql, article_ids, claims_version)}
 
     def load_article(self, article_id: str) -> Article | None:
         row = self.db.conn.execute(
@@ -253,7 +194,7 @@ class Store:
             "provenance FROM articles WHERE id=?",
             (article_id,),
         ).fetchone()
-        return None if row is None else _article(row)
+        return None if row is None else article_from_row(row)
 
     def article_text(self, article_id: str) -> str | None:
         row = self.db.conn.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
@@ -265,7 +206,7 @@ class Store:
         """`cached_article` for many ids at once (three queries per 500 ids)."""
         out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
         conn = self.db.conn
-        for chunk in _chunks(list(article_ids)):
+        for chunk in chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
             ready = [
                 r[0]
@@ -304,129 +245,20 @@ class Store:
                 conn.execute("DELETE FROM claims WHERE article_id=?", (article.id,))
                 conn.execute("DELETE FROM sentences WHERE article_id=?", (article.id,))
                 conn.execute("UPDATE articles SET claims_version=? WHERE id=?", (claims_version, article.id))
-                _insert_analysis(conn, sentences, claims)
+                insert_analysis(conn, sentences, claims)
 
     def load_articles(self, article_ids: Sequence[str]) -> dict[str, Article]:
         """Many stored articles by id (missing ids are left out)."""
         out: dict[str, Article] = {}
-        for chunk in _chunks(list(article_ids)):
+        for chunk in chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
             for row in self.db.conn.execute(
                 "SELECT id, path, part, outlet, title, published, url, author, dateline, format, text, line_map, "
                 f"provenance FROM articles WHERE id IN ({marks})",
                 chunk,
             ):
-                out[row[0]] = _article(row)
+                out[row[0]] = article_from_row(row)
         return out
-
-    # the story index of the archive (incremental checks: see checker.pipeline)
-    def index_size(self) -> int:
-        row = self.db.conn.execute("SELECT value FROM meta WHERE key='index_docs'").fetchone()
-        return int(row[0]) if row else 0
-
-    def index_df(self, terms: Iterable[str]) -> dict[str, int]:
-        """Document frequency of each of `terms` in the archive (absent terms left out)."""
-        return dict(_select_in(self.db.conn, "SELECT term, df FROM index_terms WHERE term IN ({marks})", terms))
-
-    def index_postings(self, terms: Sequence[str], limit: int) -> list[tuple[str, int]]:
-        """(term, article seq) for the `limit` most recently indexed articles under each of `terms`,
-        term by term, newest first: a backward range scan of the postings' primary key, whatever
-        the archive's size (joining every posting to the articles and sorting them took 0.27 s of a
-        0.5 s incremental check against 50k articles)."""
-        out: list[tuple[str, int]] = []
-        for term in sorted(set(terms)):
-            out.extend(
-                self.db.conn.execute(
-                    "SELECT term, seq FROM index_postings WHERE term = ? ORDER BY seq DESC LIMIT ?", (term, limit)
-                )
-            )
-        return out
-
-    def index_ids(self, seqs: Iterable[int]) -> dict[int, str]:
-        """Archived article ids by their seq in the index."""
-        return dict(_select_in(self.db.conn, "SELECT seq, id FROM index_articles WHERE seq IN ({marks})", seqs))
-
-    def index_entries(
-        self, *, ids: Sequence[str] | None = None, stories: Sequence[str] | None = None
-    ) -> list[dict[str, Any]]:
-        """Index entries (as in `StoryIndex.to_state()["articles"]`) of these articles or of every
-        member of these stories, in the order they were indexed; all of them with neither."""
-        query = "SELECT id, story, title, published, terms, indexed, seq FROM index_articles"
-        rows: list[tuple[Any, ...]] = []
-        if ids is None and stories is None:
-            rows = list(self.db.conn.execute(query + " ORDER BY seq"))
-        else:
-            column, keys = ("id", ids) if ids is not None else ("story", stories)
-            for chunk in _chunks(list(keys or [])):
-                marks = ",".join("?" * len(chunk))
-                rows.extend(self.db.conn.execute(f"{query} WHERE {column} IN ({marks})", chunk))
-            rows.sort(key=lambda r: r[-1])
-        return [
-            {
-                "id": r[0],
-                "story": r[1],
-                "title": r[2],
-                "published": r[3],
-                "terms": json.loads(r[4]),
-                "indexed": json.loads(r[5]),
-            }
-            for r in rows
-        ]
-
-    def index_add(self, entries: Sequence[dict[str, Any]]) -> None:
-        """Add index entries (new articles: document frequencies and postings too); an entry for an
-        article already indexed only moves it to its story."""
-        conn = self.db.conn
-        with self._writing():
-            known = self._index_seqs(conn, [entry["id"] for entry in entries])
-            # seq is the rowid: a new row would get the largest one plus one, so assign that here
-            # and write each table's rows with one statement (three per article cost ~1 s at 10k)
-            next_seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM index_articles").fetchone()[0] + 1
-            rows: list[tuple[Any, ...]] = []
-            postings: list[tuple[str, int]] = []
-            moves: list[tuple[str, int]] = []
-            df: dict[str, int] = {}
-            for entry in entries:
-                seq = known.get(entry["id"])
-                if seq is not None:
-                    moves.append((entry["story"], seq))
-                    continue
-                seq = known[entry["id"]] = next_seq
-                next_seq += 1
-                terms, indexed = entry["terms"], entry["indexed"]
-                rows.append(
-                    (
-                        seq,
-                        entry["id"],
-                        entry["story"],
-                        entry["title"],
-                        entry["published"],
-                        json.dumps(terms, ensure_ascii=False),
-                        json.dumps(indexed, ensure_ascii=False),
-                    )
-                )
-                postings.extend((t, seq) for t in indexed)
-                for term in terms:
-                    df[term] = df.get(term, 0) + 1
-            conn.executemany("INSERT INTO index_articles VALUES (?,?,?,?,?,?,?)", rows)
-            postings.sort()  # in key order: appended to the index rather than scattered through it
-            conn.executemany("INSERT OR IGNORE INTO index_postings VALUES (?, ?)", postings)
-            conn.executemany("UPDATE index_articles SET story=? WHERE seq=?", moves)
-            added = len(rows)
-            conn.executemany(
-                "INSERT INTO index_terms VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-                sorted(df.items()),
-            )
-            conn.execute(
-                "INSERT INTO meta VALUES ('index_docs', ?) ON CONFLICT(key) DO UPDATE SET value = "
-                "CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)",
-                (str(added),),
-            )
-
-    @staticmethod
-    def _index_seqs(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, int]:
-        """id -> seq of those of these articles already in the story index."""
-        return dict(_select_in(conn, "SELECT id, seq FROM index_articles WHERE id IN ({marks})", article_ids))
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.conn.execute("SELECT id FROM articles ORDER BY id")]
@@ -524,14 +356,6 @@ class Store:
     def count(self, table: str) -> int:
         return int(self.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def load_story_index(self) -> dict[str, Any] | None:
-        row = self.db.conn.execute("SELECT state FROM story_index WHERE id=1").fetchone()
-        return json.loads(row[0]) if row else None
-
-    def save_story_index(self, state: dict[str, Any]) -> None:
-        with self.db.conn:
-            self.db.conn.execute("INSERT OR REPLACE INTO story_index VALUES (1, ?)", (json.dumps(state),))
-
     # source credibility: article scores, copies and the history of outlet scores
 
     def save_article_scores(self, run_id: int, scores: Sequence[ArticleScore]) -> None:
@@ -609,65 +433,3 @@ def file_identity(source: SourceFile) -> str:
 
 def tables(path: Path) -> Iterable[str]:
     return sqlite_utils.Database(path).table_names()
-
-
-def _article(row: Sequence[Any]) -> Article:
-    (aid, path, part, outlet, title, published, url, author, dateline, fmt, text, line_map, provenance) = row
-    return Article(
-        id=aid,
-        path=path,
-        outlet=outlet,
-        title=title,
-        text=text,
-        published=date.fromisoformat(published) if published else None,
-        url=url,
-        author=author,
-        dateline=dateline,
-        part=part,
-        format=fmt,
-        line_map=json.loads(line_map),
-        provenance=json.loads(provenance),
-    )
-
-
-def _insert_analysis(conn: sqlite3.Connection, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
-    conn.executemany(
-        "INSERT INTO sentences VALUES (?,?,?,?,?)", [(s.article, s.index, s.start, s.end, s.text) for s in sentences]
-    )
-    conn.executemany(
-        "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?)",
-        [(c.id, c.article, c.sentence, c.kind, c.start, c.end, c.text, _VALUE_JSON(c.value)) for c in claims],
-    )
-
-
-def _article_row(article: Article, file_id: str, claims_version: str) -> tuple[Any, ...]:
-    return (
-        article.id,
-        file_id,
-        article.path,
-        article.part,
-        article.outlet,
-        article.title,
-        article.published.isoformat() if article.published else None,
-        article.url,
-        article.author,
-        article.dateline,
-        article.format,
-        article.text,
-        json.dumps(article.line_map),
-        json.dumps(article.provenance, sort_keys=True),
-        claims_version,
-    )
-
-
-def _select_in(conn: sqlite3.Connection, sql: str, keys: Iterable[Any], *params: Any) -> Iterator[Any]:
-    """The rows of `sql`, whose "{marks}" stands for an IN list, over the distinct `keys` (after
-    `params`), a chunk of keys per statement."""
-    for chunk in _chunks(sorted(set(keys))):
-        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), (*params, *chunk))
-
-
-def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
-    """SQLite caps the variables of one statement: query in chunks."""
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

@@ -138,18 +138,3 @@ def test_writes_in_one_transaction_are_stored_together_or_not_at_all(tmp_path: P
         for row in rows:
             store.save_files([row], None, CLAIMS_VERSION)
     assert counts(db)["files"] == 3 and counts(db)["articles"] == 3
-
-
-def test_index_postings_are_the_newest_under_each_term(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
-    check([corpus(tmp_path)], db=db)
-    with Store(db) as store:
-        rows = list(store.db.conn.execute("SELECT term, seq FROM index_postings ORDER BY term, seq"))
-        by_term: dict[str, list[int]] = {}
-        for term, seq in rows:
-            by_term.setdefault(term, []).append(seq)
-        shared = sorted(t for t, seqs in by_term.items() if len(seqs) > 1)
-        assert shared
-        got = store.index_postings(shared, 1)
-        assert got == [(t, by_term[t][-1]) for t in shared]
-        assert sorted(store.index_postings(shared, 10)) == sorted((t, s) for t in shared for s in by_term[t])
