@@ -14,10 +14,10 @@ from pathlib import Path
 import click
 
 from checker import __version__
+from checker.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, exit_code
 from checker.config import ConfigError, Settings, load_settings
-from checker.model import SEVERITY_RANK
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "exit_code", "main"]
 
 
 def _settings(config: Path | None) -> Settings:
@@ -25,15 +25,6 @@ def _settings(config: Path | None) -> Settings:
         return load_settings(config)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from exc
-
-
-def exit_code(findings: list, errors: list, fail_on: str) -> int:
-    if errors:
-        return EXIT_INPUT
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = SEVERITY_RANK[fail_on]
-    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK
 
 
 class _Progress:
@@ -424,207 +415,9 @@ def list_stories(paths: tuple[Path, ...]) -> None:
             click.echo(f"    {article.outlet:<22} {published:<10} {article.path}")
 
 
-@main.group()
-def kb() -> None:
-    """The knowledge base of who held which office when."""
+# commands defined in the package's other modules (they import the helpers above)
+from checker.cli.kb import kb  # noqa: E402
+from checker.cli.outlets import outlets  # noqa: E402
 
-
-@kb.command()
-@click.argument("office")
-@click.option("--on", "on", type=click.DateTime(["%Y-%m-%d"]), required=True, help="The date, YYYY-MM-DD.")
-@click.option("--jurisdiction", "-j", default=None, help="Country or organisation (default: all).")
-def who(office: str, on: dt.datetime, jurisdiction: str | None) -> None:
-    """Who held OFFICE (e.g. "foreign minister") on a date."""
-    from checker.knowledge import default_kb
-
-    base = default_kb()
-    title = base.title(office)
-    if title is None:
-        raise click.BadParameter(f"unknown office {office!r}", param_hint="OFFICE")
-    office_name, implied = title
-    places = (
-        [(jurisdiction and (base.place(jurisdiction) or jurisdiction)) or implied]
-        if (jurisdiction or implied)
-        else sorted({t.jurisdiction for t in base.terms if t.office == office_name})
-    )
-    found = False
-    for place in places:
-        for term in base.holders(office_name, place or "", on.date()):
-            found = True
-            mark = "" if term.certain else "  (uncertain)"
-            click.echo(
-                f"{place}: {term.person} ({term.start.isoformat()} - "
-                f"{term.end.isoformat() if term.end else 'present'}){mark}"
-            )
-    if not found:
-        click.echo(f"nobody in the knowledge base held {office_name} on {on.date().isoformat()}")
-
-
-@kb.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--kb-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Knowledge-base folder to add to (default: the shipped one).",
-)
-def kb_import(file: Path, kb_dir: Path | None) -> None:
-    """Add a Wikidata SPARQL result (JSON or CSV) to the knowledge base."""
-    from checker.kbimport import ImportError_, import_result
-    from checker.knowledge import KB_DIR, KnowledgeError
-
-    try:
-        report = import_result(file, kb_dir or KB_DIR)
-    except (ImportError_, KnowledgeError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    for line in report.skipped:
-        click.echo(f"skipped {line}", err=True)
-    click.echo(f"{report.added} terms added, {report.duplicates} already known, {len(report.skipped)} skipped")
-
-
-class _NoStore(click.ClickException):
-    exit_code = EXIT_INPUT
-
-
-@main.command("outlets")
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("reports/checker.db"),
-    show_default=True,
-    help="SQLite store written by `checker check`.",
-)
-@click.option("--history", is_flag=True, help="How each outlet's score moved across the stored runs.")
-@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
-def outlets(db: Path, history: bool, as_json: bool) -> None:
-    """Print the outlet scores of the latest run in the store, with their main reasons.
-
-    Scores are 0-100, the mean of each outlet's article scores (see the README: "Source
-    credibility"); "low" marks a confidence below 0.6 (fewer than 5 articles).
-    """
-    from checker.scoring import LOW_CONFIDENCE
-    from checker.store import Store, StoreError
-
-    if not db.is_file():
-        raise _NoStore(f"{db}: no store here; `checker check --db {db}` writes one")
-    try:
-        with Store(db) as store:
-            runs = store.scored_runs()
-            if not runs:
-                raise click.ClickException(f"{db}: no run has stored outlet scores yet")
-            if history:
-                rows = store.outlet_history()
-                _print_history(runs, rows, LOW_CONFIDENCE, as_json)
-                return
-            latest = runs[-1]
-            scores = store.outlet_scores(latest["run"])
-            articles = store.load_article_scores(latest["run"])
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    _print_outlets(latest, scores, articles, LOW_CONFIDENCE, as_json)
-
-
-def _when(started_at: str) -> str:
-    return (started_at or "").replace("T", " ").replace("+00:00", " UTC")
-
-
-def _print_outlets(run: dict, scores: list, articles: list, low: float, as_json: bool) -> None:
-    from collections import defaultdict
-
-    from checker.scoring.explain import label
-
-    signals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    counts: dict[str, int] = defaultdict(int)
-    for article in articles:
-        counts[article.outlet] += 1
-        for key, points in article.breakdown.items():
-            signals[article.outlet][key] += points
-    for outlet, parts in signals.items():
-        for key in parts:
-            parts[key] = round(parts[key] / counts[outlet], 2)
-    if as_json:
-        document = {
-            "run": run,
-            "outlets": [
-                {
-                    "outlet": o.outlet,
-                    "score": o.score,
-                    "confidence": o.confidence,
-                    "low_confidence": o.confidence < low,
-                    "articles": o.articles,
-                    "findings": o.findings,
-                    "breakdown": dict(sorted(signals.get(o.outlet, {}).items())) or o.breakdown,
-                }
-                for o in scores
-            ],
-        }
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
-        return
-    click.echo(f"run {run['run']}, {_when(run['started_at'])}, on {', '.join(run['paths']) or 'no paths'}")
-    width = max([len("outlet"), *(len(o.outlet) for o in scores)])
-    header = f"{'rank':>4}  {'outlet':<{width}}  {'score':>5}  {'confidence':<11} {'articles':>8} {'findings':>8}"
-    click.echo(f"{header}  main reasons")
-    for rank, o in enumerate(scores, start=1):
-        parts = signals.get(o.outlet) or o.breakdown
-        top = sorted(parts.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:3]
-        reasons = "; ".join(f"{label(k)} {v:+.1f}" for k, v in top) or "nothing counted against it"
-        conf = f"{o.confidence:.2f}{' low' if o.confidence < low else ''}"
-        click.echo(
-            f"{rank:>4}  {o.outlet:<{width}}  {o.score:>5.1f}  {conf:<11} {o.articles:>8} {o.findings:>8}  {reasons}"
-        )
-    if any(o.confidence < low for o in scores):
-        click.echo(f"low: confidence below {low:g} (too few articles): the score says little about the outlet")
-
-
-def _print_history(runs: list, rows: list, low: float, as_json: bool) -> None:
-    by_outlet: dict[str, dict[int, dict]] = {}
-    for row in rows:
-        by_outlet.setdefault(row["outlet"], {})[row["run"]] = row
-    latest = runs[-1]["run"]
-    order = sorted(
-        by_outlet, key=lambda o: (latest not in by_outlet[o], -by_outlet[o].get(latest, {"score": 0})["score"], o)
-    )
-    if as_json:
-        document = {
-            "runs": runs,
-            "outlets": [
-                {
-                    "outlet": outlet,
-                    "scores": [
-                        {
-                            "run": r["run"],
-                            "score": by_outlet[outlet][r["run"]]["score"],
-                            "confidence": by_outlet[outlet][r["run"]]["confidence"],
-                            "low_confidence": by_outlet[outlet][r["run"]]["confidence"] < low,
-                            "articles": by_outlet[outlet][r["run"]]["articles"],
-                        }
-                        for r in runs
-                        if r["run"] in by_outlet[outlet]
-                    ],
-                }
-                for outlet in order
-            ],
-        }
-        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
-        return
-    shown = runs[-10:]
-    if len(runs) > len(shown):
-        click.echo(f"the last {len(shown)} of {len(runs)} runs")
-    for r in shown:
-        click.echo(f"run {r['run']}: {_when(r['started_at'])}, on {', '.join(r['paths']) or 'no paths'}")
-    width = max([len("outlet"), *(len(o) for o in order)])
-    head = "".join(f"{'run ' + str(r['run']):>10}" for r in shown)
-    click.echo(f"{'outlet':<{width}}  {head}{'change':>9}")
-    for outlet in order:
-        cells = []
-        values = []
-        for r in shown:
-            row = by_outlet[outlet].get(r["run"])
-            if row is None:
-                cells.append(f"{'-':>10}")
-                continue
-            values.append(row["score"])
-            cells.append(f"{row['score']:>6.1f}{' low' if row['confidence'] < low else '    '}")  # 10 wide
-        change = f"{values[-1] - values[0]:+.1f}" if len(values) > 1 else "-"
-        click.echo(f"{outlet:<{width}}  {''.join(cells)}{change:>9}")
-    click.echo(f"low: confidence below {low:g} (too few articles)")
+main.add_command(kb)
+main.add_command(outlets)
