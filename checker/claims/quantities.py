@@ -4,153 +4,32 @@
 hedge "approximately", and a measure of the words around it ("russia possess ukraine territory"),
 so that another outlet's "20% of its territory now under Russian control" can be paired with it
 and "at least eight individuals" dead is not paired with "more than seventy" injured.
+
+This module finds the numbers; `quantity_words` holds the vocabulary (units, scales, hedges) and
+`measures` works out what each number measures.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any
 
 from checker.claims.hints import AnyOf, CaselessPattern
-from checker.claims.text import STOPWORDS, WORD, stem
+from checker.claims.measures import PERCENT_OF, clause, measure_words, names_near, share_words
+from checker.claims.quantity_words import (
+    CURRENCIES,
+    HEDGE_SPAN,
+    HEDGES,
+    MONTHS,
+    ORDINALS,
+    SCALES,
+    SMALL,
+    TENS,
+    UNITS,
+)
 from checker.names import fold
-
-UNITS = {
-    "%": "percent",
-    "percent": "percent",
-    "per cent": "percent",
-    "pct": "percent",
-    "percentage point": "point",
-    "percentage points": "point",
-    "points": "point",
-    "point": "point",
-    "basis point": "basis point",
-    "basis points": "basis point",
-    "bps": "basis point",
-    "bp": "basis point",
-}
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "dollars": "USD",
-    "dollar": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "rupees": "INR",
-    "rubles": "RUB",
-    "roubles": "RUB",
-}
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mln": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-SMALL = {
-    w: i
-    for i, w in enumerate(
-        (
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-            "fifteen sixteen seventeen eighteen nineteen"
-        ).split()
-    )
-}
-TENS = {
-    w: 10 * i for i, w in enumerate(("_ _ twenty thirty forty fifty sixty seventy eighty ninety").split()) if w != "_"
-}
-ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
-    )
-}
-ORDINALS.pop("second")  # "a second", "seconds": too often not an ordinal
-ORDINALS.pop("zeroth")
-FRACTIONS = {"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25}
-HEDGES = [
-    "approximately",
-    "about",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as much as",
-    "close to",
-    "an estimated",
-    "estimated",
-    "just over",
-    "just under",
-    "under",
-    "upwards of",
-    "in excess of",
-    "below",
-    "above",
-    "only",
-    "exactly",
-    "precisely",
-]
-# Relative width of the interval a hedge admits around the stated value.
-HEDGE_SPAN = {
-    "": (0.0, 0.0),
-    "exactly": (0.0, 0.0),
-    "precisely": (0.0, 0.0),
-    "only": (0.0, 0.0),
-    "approximately": (-0.05, 0.05),
-    "about": (-0.05, 0.05),
-    "around": (-0.05, 0.05),
-    "roughly": (-0.05, 0.05),
-    "some": (-0.05, 0.05),
-    "an estimated": (-0.05, 0.05),
-    "estimated": (-0.05, 0.05),
-    "close to": (-0.05, 0.0),
-    "nearly": (-0.1, 0.0),
-    "almost": (-0.1, 0.0),
-    "just under": (-0.05, 0.0),
-    "just over": (0.0, 0.05),
-    "more than": (0.0, 1.0),
-    "over": (0.0, 1.0),
-    "at least": (0.0, 1.0),
-    "upwards of": (0.0, 1.0),
-    "in excess of": (0.0, 1.0),
-    "above": (0.0, 1.0),
-    "less than": (-1.0, 0.0),
-    "fewer than": (-1.0, 0.0),
-    "under": (-1.0, 0.0),
-    "below": (-1.0, 0.0),
-    "at most": (-1.0, 0.0),
-    "up to": (-1.0, 0.0),
-    "as many as": (-0.1, 0.0),
-    "as much as": (-0.1, 0.0),
-}
 
 _NUMWORD = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
 _HEDGE = "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True))
@@ -179,32 +58,6 @@ QUANTITY = _QUANTITY.pattern
 _ORDINAL_WORD = CaselessPattern(rf"\b(?:the\s+)?(?P<word>{'|'.join(ORDINALS)})\b(?:[\s-](?P<head>[a-z]+))?")
 ORDINAL_WORD = _ORDINAL_WORD.pattern
 _ORDINAL_HINT = AnyOf(ORDINALS, caseless=True)
-MONTHS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTHS)})\.?\s*$", re.IGNORECASE)
 # "19 Sept." is a date, but in "the 19 Sept. 11 hijackers" the month has its own day number.
 _MONTH_AFTER = re.compile(rf"^\s*(?:{'|'.join(MONTHS)})\b(?!\.?\s+\d{{1,2}}\b)", re.IGNORECASE)
@@ -217,7 +70,6 @@ _NAMED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z]&[A-Z]|[A-Z
 _CURRENCY_AFTER = re.compile(r"^\s?(?P<cur>dollars?|euros?|pounds|yen|yuan|rupees|r[ou]+bles)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
-_PERCENT_OF = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -262,148 +114,6 @@ def _is_date_or_identifier(sentence: str, m: re.Match[str]) -> bool:
     raw = m.group("num")
     plain_year = "," not in raw and "." not in raw and len(raw) == 4 and 1800 <= int(raw) <= 2100
     return plain_year and not (m.group("unit") or m.group("cur") or m.group("scale"))
-
-
-DIRECTIONS = {
-    w: "down"
-    for w in (
-        "fell",
-        "fall",
-        "falls",
-        "falling",
-        "drop",
-        "dropped",
-        "drops",
-        "plunged",
-        "plunge",
-        "slid",
-        "slide",
-        "lost",
-        "lose",
-        "declined",
-        "decline",
-        "tumbled",
-        "sank",
-        "sink",
-        "slumped",
-        "shed",
-        "cut",
-        "cuts",
-        "lowered",
-        "reduced",
-    )
-}
-DIRECTIONS.update(
-    {
-        w: "up"
-        for w in (
-            "rose",
-            "rise",
-            "rises",
-            "rising",
-            "gained",
-            "gain",
-            "jumped",
-            "climbed",
-            "surged",
-            "soared",
-            "increased",
-            "raised",
-            "raise",
-            "hiked",
-            "grew",
-            "added",
-        )
-    }
-)
-_NOT_HEAD = frozenset([*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-
-
-def _clause(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple[str, str]:
-    """The text before and after a quantity, cut at the clause breaks around it."""
-    left = sentence[lo:start]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
-    if breaks:
-        left = left[breaks[-1].end() :]
-    right = sentence[end:hi]
-    first = _CLAUSE_BREAK.search(right)
-    if first and not _PERCENT_OF.match(right):
-        right = right[: first.start()]
-    return left, right
-
-
-def _context_word(word: str) -> str:
-    return DIRECTIONS.get(fold(word), "") or stem(word)
-
-
-class _Word(NamedTuple):
-    """What the measure of a quantity needs to know of a word."""
-
-    stop: bool
-    not_head: bool  # a month or weekday: it ends a head, but is no head itself
-    stem: str
-    context: str
-
-
-@lru_cache(maxsize=65536)
-def _word(word: str) -> _Word:
-    # Sentences repeat their words: fold and stem each distinct word once.
-    low = fold(word)
-    return _Word(low in STOPWORDS, low in _NOT_HEAD, stem(word), _context_word(word))
-
-
-def measure_words(
-    sentence: str, start: int, end: int, window: int = 6, lo: int = 0, hi: int | None = None
-) -> tuple[str, list[str]]:
-    """The head words a quantity attaches to, and the content stems around it (nearest first).
-
-    Only words of the quantity's own clause, between its neighbouring quantities, count: in "eight
-    dead and seventy injured" the eight measures the dead and the seventy the injured. Direction
-    verbs fold together ("fell", "plunged", "lost" -> "down") so paraphrases share their words.
-    """
-    left, right = _clause(sentence, start, end, lo, len(sentence) if hi is None else hi)
-    after = [_word(w) for w in WORD.findall(right)[:window]]
-    before = [_word(w) for w in WORD.findall(left)[-window:]]
-    head: list[str] = []
-    for word in after:
-        if (word.stop or word.not_head) and head:
-            break
-        if not word.stop and not word.not_head:
-            head.append(word.stem)
-        if len(head) == 2:
-            break
-    around = [w.context for w in reversed(before) if not w.stop]
-    if not head:
-        head = [w for w in around if w not in ("up", "down")][:1]  # "injuries to more than seventy"
-    around += [w.context for w in after if not w.stop and not w.not_head]
-    return " ".join(head), around
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|while|but|whereas|compared\s+with|against|versus|vs)\b")
-
-
-_PROPER = re.compile(r"\b[A-Z][\w&'’-]*[\w]")
-# Generic institution words say what kind of body, not which one: they do not tell two subjects apart.
-_GENERIC = (
-    "department ministry office agency bureau committee council commission court party state states "
-    "united national federal government administration university fund bank group association "
-    "institute capital city province region county district house senate parliament"
-).split()
-_NOT_NAMES = frozenset(["percent", "per", "the", "a", "an", "and", "but", "in", "on", "at", *_NOT_HEAD, *_GENERIC])
-
-
-def names_near(sentence: str, start: int, end: int, lo: int, hi: int, window: int = 60) -> list[str]:
-    """Stems of the proper names in a quantity's own clause: whose votes, whose money, which place."""
-    left, right = _clause(sentence, start, end, max(lo, start - window), min(hi, end + window))
-    names = set()
-    for part, offset in ((left, start - len(left)), (right, end)):
-        for m in _PROPER.finditer(part):
-            position = offset + m.start()
-            if position == 0 or sentence[:position].rstrip().endswith((".", "!", "?")):
-                continue  # a sentence's first word is capitalised anyway
-            if fold(m.group()) not in _NOT_NAMES:
-                names.add(stem(m.group()))
-    return sorted(names)
 
 
 def _interval(value: float, hedge: str) -> tuple[float, float]:
@@ -529,7 +239,7 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         lo = found[i - 1].end if i else 0
         hi = found[i + 1].start if i + 1 < len(found) else len(sentence)
         head, around = measure_words(sentence, q.start, q.end, lo=lo, hi=hi)
-        if q.value["unit"] == "percent" and _PERCENT_OF.match(sentence[q.end :]):
+        if q.value["unit"] == "percent" and PERCENT_OF.match(sentence[q.end :]):
             head = f"share {head}".strip()
         q.value["measure"], q.value["context"] = head, around
         q.value["names"] = names_near(sentence, q.start, q.end, lo, hi)
@@ -538,68 +248,8 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             q.value["measure"] = following.value["measure"]  # "Fifteen of the 19 hijackers"
             q.value["context"] = q.value["context"][:3] + following.value["context"]
     for q in found:
-        left, right = _clause(sentence, q.start, q.end, max(0, q.start - 40), min(len(sentence), q.end + 40))
+        left, right = clause(sentence, q.start, q.end, max(0, q.start - 40), min(len(sentence), q.end + 40))
         q.value["years"] = sorted({int(y) for y in _YEAR.findall(left + " " + right)})
         if q.value["measure"].startswith("share"):
             q.value["share_of"] = share_words(sentence, q.start, q.end)
     return found
-
-
-POSSESSION = {
-    w: "control"
-    for w in (
-        "possess",
-        "possesses",
-        "possessed",
-        "control",
-        "controls",
-        "controlled",
-        "controlling",
-        "hold",
-        "holds",
-        "held",
-        "occupy",
-        "occupies",
-        "occupied",
-        "under",
-        "own",
-        "owns",
-        "owned",
-        "seized",
-    )
-}
-
-
-_HEDGE_WORDS = frozenset(w for hedge in HEDGES for w in hedge.split())
-_OF_WHICH = re.compile(r"^\s*of\s+(?:which|whom)\b", re.IGNORECASE)
-_OF_WHOLE = re.compile(r"^\s*of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<whole>[^,.;:()]{1,60})", re.IGNORECASE)
-
-
-def share_words(sentence: str, start: int, end: int) -> list[str]:
-    """A share's measure: which whole it is a part of, and who holds it.
-
-    "Russia possesses 18% of Ukrainian territory" -> {control, russia, territory, ukraine};
-    "Ukraine, around 20% of which is controlled by Russian forces" -> {control, force, russia, ukraine}:
-    the whole is the phrase after "of" (or what "of which" refers to), the holder the words around a
-    possession verb ("possesses", "controlled", "under ... control"), which fold together.
-    """
-    words: set[str] = set()
-    after = sentence[end:]
-    if _OF_WHICH.match(after):
-        before = [m.group() for m in WORD.finditer(sentence[:start])]
-        words.update(stem(w) for w in before[-2:] if fold(w) not in STOPWORDS)
-    elif (whole := _OF_WHOLE.match(after)) is not None:
-        content = [m.group() for m in WORD.finditer(whole.group("whole")) if fold(m.group()) not in STOPWORDS]
-        words.update(stem(w) for w in content[:2])
-    tokens = [(m.start(), m.group()) for m in WORD.finditer(sentence)]
-    verbs = [i for i, (_, token) in enumerate(tokens) if fold(token) in POSSESSION]
-    if verbs:  # the possession verb nearest the number says who holds this share
-        i = min(verbs, key=lambda k: abs(tokens[k][0] - start))
-        words.add("control")
-        near = [t for _, t in tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 4]]
-        words.update(
-            stem(w)
-            for w in near
-            if fold(w) not in STOPWORDS and fold(w) not in POSSESSION and fold(w) not in _HEDGE_WORDS
-        )
-    return sorted(words)
