@@ -29,7 +29,7 @@ def clause(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple[str, 
         left = left[breaks[-1].end() :]
     right = sentence[end:hi]
     first = _CLAUSE_BREAK.search(right)
-    if first and not PERCENT_OF.match(right):
+    if first:
         right = right[: first.start()]
     return left, right
 
@@ -124,7 +124,8 @@ def share_words(sentence: str, start: int, end: int) -> list[str]:
         before = [m.group() for m in WORD.finditer(sentence[:start])]
         words.update(stem(w) for w in before[-2:] if fold(w) not in STOPWORDS)
     elif (whole := _OF_WHOLE.match(after)) is not None:
-        content = [m.group() for m in WORD.finditer(whole.group("whole")) if fold(m.group()) not in STOPWORDS]
+        phrase = _CLAUSE_BREAK.split(whole.group("whole"), maxsplit=1)[0]  # "of the vote while Palin took"
+        content = [m.group() for m in WORD.finditer(phrase) if fold(m.group()) not in STOPWORDS]
         words.update(stem(w) for w in content[:2])
     tokens = [(m.start(), m.group()) for m in WORD.finditer(sentence)]
     verbs = [i for i, (_, token) in enumerate(tokens) if fold(token) in POSSESSION]
