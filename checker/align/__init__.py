@@ -61,7 +61,7 @@ class AlignSettings:
 
 @dataclass
 class _Rows:
-    """Sentences of all stories, one row each, stories contiguous."""
+    """Sentences of all stories, one row each, in (story, article, sentence index) order."""
 
     story: IntArray  # story number per row
     article: IntArray  # article number per row (unique across stories)
@@ -359,16 +359,18 @@ def _groups(
         group = members.get(find(x))
         if group is not None:
             group.append(x)
-    out: list[tuple[tuple[int, int, int], Alignment]] = []
+    # rows are numbered in (story, article, sentence index) order (`_collect`), and each group's
+    # members were gathered in row order: they are sorted by (article, index) already, and groups
+    # sort by (story, article, index) of their first member when they sort by its row
+    out: list[tuple[int, Alignment]] = []
     for root, rows_in in members.items():
-        rows_in.sort(key=lambda r: (article[r], index[r]))
         first = rows_in[0]
         alignment = Alignment(
             story=rows.story_ids[story[first]],
             score=round(min(max(_mean(forest.scores[root]), 0.0), 1.0), 4),
             sentences=[(rows.article_ids[article[r]], index[r]) for r in rows_in],
         )
-        out.append(((story[first], article[first], index[first]), alignment))
+        out.append((first, alignment))
     out.sort(key=lambda pair: pair[0])
     return [alignment for _, alignment in out]
 
