@@ -27,11 +27,12 @@ def clause(sentence: str, start: int, end: int, lo: int, hi: int) -> tuple[str, 
     breaks = list(_CLAUSE_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end() :]
-    right = sentence[end:hi]
-    first = _CLAUSE_BREAK.search(right)
-    if first:
-        right = right[: first.start()]
-    return left, right
+    return left, _to_break(sentence[end:hi])
+
+
+def _to_break(text: str) -> str:
+    """`text` up to its first clause break."""
+    return _CLAUSE_BREAK.split(text, maxsplit=1)[0]
 
 
 def _context_word(word: str) -> str:
@@ -124,7 +125,7 @@ def share_words(sentence: str, start: int, end: int) -> list[str]:
         before = [m.group() for m in WORD.finditer(sentence[:start])]
         words.update(stem(w) for w in before[-2:] if fold(w) not in STOPWORDS)
     elif (whole := _OF_WHOLE.match(after)) is not None:
-        phrase = _CLAUSE_BREAK.split(whole.group("whole"), maxsplit=1)[0]  # "of the vote while Palin took"
+        phrase = _to_break(whole.group("whole"))  # not "of the vote while Palin took"
         content = [m.group() for m in WORD.finditer(phrase) if fold(m.group()) not in STOPWORDS]
         words.update(stem(w) for w in content[:2])
     tokens = [(m.start(), m.group()) for m in WORD.finditer(sentence)]

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from checker import __version__
-from checker.cli.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, exit_code
+from checker.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, db_option, exit_code
 from checker.config import ConfigError, Settings, load_settings
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "exit_code", "main"]
@@ -55,13 +55,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("reports/checker.db"),
-    show_default=True,
-    help="SQLite store.",
-)
+@db_option("SQLite store.")
 @click.option(
     "--json",
     "json_path",
@@ -269,9 +263,7 @@ def check(
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--db", type=click.Path(path_type=Path, dir_okay=False), default=Path("reports/checker.db"), show_default=True
-)
+@db_option()
 def ingest(paths: tuple[Path, ...], db: Path) -> None:
     """Store the articles under PATHS (sentences and claims too) without checking them."""
     from checker.ingest import iter_corpus

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from checker.cli.exits import EXIT_INPUT
+from checker.cli.common import EXIT_INPUT, db_option
 
 
 class _NoStore(click.ClickException):
@@ -16,13 +16,7 @@ class _NoStore(click.ClickException):
 
 
 @click.command("outlets")
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("reports/checker.db"),
-    show_default=True,
-    help="SQLite store written by `checker check`.",
-)
+@db_option("SQLite store written by `checker check`.")
 @click.option("--history", is_flag=True, help="How each outlet's score moved across the stored runs.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
 def outlets(db: Path, history: bool, as_json: bool) -> None:

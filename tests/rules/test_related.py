@@ -2,52 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from checker import claims, segment
 from checker.claims.reftime import reference_times
 from checker.knowledge import default_kb
-from checker.model import Article, Story, article_id
+from checker.model import Article, Story
 from checker.pipeline import RunResult
 from checker.rules import RuleConfig
 from checker.rules.related import TOPIC_WINDOW_DAYS, RelatedPairs, close_in_time
-
-TODAY = date(2026, 11, 22)
-APRIL = date(2025, 4, 27)
-LATER = "Analysts estimate that Russia possesses approximately 18% of Ukrainian territory."
-EARLIER = [
-    ("Wire", "Kyiv hopes to win back the 20% of its territory now under Russian control."),
-    ("Times", "Lavrov ruled out concessions to Ukraine, around 20% of which is controlled by Russian forces."),
-]
+from tests.rules.conftest import TODAY, build_context
+from tests.rules.test_topic_quantity import APR, SHARES
 
 
 def _result(days_apart: int) -> tuple[RunResult, dict[str, Article]]:
-    """Story "a": one article on APRIL; story "b": two articles `days_apart` days before it."""
-    kb = default_kb()
-    earlier = APRIL - timedelta(days=days_apart)
-    pieces = [("a", "Ledger", APRIL, LATER), *[("b", outlet, earlier, text) for outlet, text in EARLIER]]
+    """Story "a": the first of SHARES, on APR; story "b": the others, `days_apart` days before it."""
+    earlier = APR - timedelta(days=days_apart)
+    pieces = [(outlet, APR if k == 0 else earlier, text) for k, (outlet, _, text) in enumerate(SHARES)]
+    labels = ["a"] + ["b"] * (len(pieces) - 1)
+    ctx = build_context(pieces, aligned=False, stories=labels)
     result = RunResult(started_at="2026-11-22T00:00:00+00:00", paths=[])
-    members: dict[str, list[str]] = {"a": [], "b": []}
-    for story, outlet, published, text in pieces:
-        article = Article(
-            id=article_id(text, outlet),
-            path=f"{outlet}.txt",
-            outlet=outlet,
-            title=text[:40],
-            text=text,
-            published=published,
-        )
-        result.articles.append(article)
-        result.sentences[article.id] = segment.split_article(article)
-        result.claims[article.id] = claims.extract(article, result.sentences[article.id], kb)
-        members[story].append(article.id)
-    times, _ = reference_times(result.articles, result.claims, kb, TODAY)
-    result.reftimes = times
-    result.stories = [Story(id=key, title=key, articles=ids) for key, ids in members.items()]
+    result.articles = list(ctx.articles.values())
+    result.sentences, result.claims, result.reftimes = ctx.sentences, ctx.claims, ctx.reftimes
+    ids = [a.id for a in result.articles]
+    result.stories = [Story(id="a", title="a", articles=ids[:1]), Story(id="b", title="b", articles=ids[1:])]
     result.topic_links = [("a", "b", 0.4)]
-    return result, {a.id: a for a in result.articles}
+    return result, ctx.articles
 
 
 def test_a_pair_is_checked_once_both_stories_are() -> None:
