@@ -9,7 +9,7 @@ from checker.claims.dates import WEEKDAYS, resolve
 from checker.model import Claim
 from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence, metadata_evidence, outlets_phrase
-from checker.rules.pairing import aligned, claim_words, consensus, overlap, pair_claims
+from checker.rules.pairing import aligned, alignment_group, claim_words, consensus, overlap, pair_claims
 
 
 @rule("DAT001", "published-date-conflict", "date", "error")
@@ -76,6 +76,11 @@ def _same_event(ctx: StoryContext, a: Claim, b: Claim) -> float:
     return overlap(ctx, claim_words(ctx, a, "near"), claim_words(ctx, b, "near"))
 
 
+def _event_bucket(ctx: StoryContext, claim: Claim) -> int | None:
+    """Only day dates in one alignment group can be the same event (`_same_event`)."""
+    return alignment_group(ctx, claim) if claim.value["granularity"] == "day" else None
+
+
 @rule("DAT002", "event-date-mismatch", "date", "warning")
 def event_date_mismatch(ctx: StoryContext) -> Iterator[Flag]:
     """Outlets give the same event different dates.
@@ -86,7 +91,7 @@ def event_date_mismatch(ctx: StoryContext) -> Iterator[Flag]:
     Example: two outlets say the summit opened "on Monday, June 9", a third "on June 10".
     """
     claims = [c for c in ctx.claims_of("date") if _resolved(ctx, c)]
-    for group in pair_claims(ctx, claims, _same_event, threshold=0.5):
+    for group in pair_claims(ctx, claims, _same_event, threshold=0.5, bucket=lambda c: _event_bucket(ctx, c)):
         days = {c.id: _resolved(ctx, c) for c in group}
 
         def same_day(a: Claim, b: Claim, days: dict[str, tuple[date, date] | None] = days) -> bool:

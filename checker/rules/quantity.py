@@ -111,8 +111,13 @@ def _mismatches(
     between_stories: bool = False,
 ) -> Iterator[Flag]:
     claims = [c for c in ctx.claims_of("quantity") if c.value["unit"] != "ordinal" or c.value["measure"]]
-    for group in pair_claims(ctx, claims, similarity):
+    # quantities of different units never measure the same thing (`same_measure`)
+    for group in pair_claims(ctx, claims, similarity, bucket=_unit):
         yield from _judge(ctx, group, ctx.config.quantity_tolerance, note, between_stories)
+
+
+def _unit(claim: Claim) -> str:
+    return str(claim.value["unit"])
 
 
 def _judge(

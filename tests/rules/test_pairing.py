@@ -10,6 +10,7 @@ import pytest
 from checker.model import Claim
 from checker.rules.base import StoryContext
 from checker.rules.pairing import (
+    Similarity,
     claim_words,
     overlap,
     pair_claims,
@@ -99,3 +100,32 @@ def test_same_measure_rules_out(context: BuildContext, a: str, b: str) -> None:
     ctx = context([("A", D, a), ("B", D, b)])
     (qa,), (qb,) = quantities(ctx, "A"), quantities(ctx, "B")
     assert same_measure(ctx, qa, qb) == 0.0
+
+
+def _counting(similarity: Similarity) -> tuple[Similarity, list[tuple[Claim, Claim]]]:
+    compared: list[tuple[Claim, Claim]] = []
+
+    def counted(ctx: StoryContext, a: Claim, b: Claim) -> float:
+        compared.append((a, b))
+        return similarity(ctx, a, b)
+
+    return counted, compared
+
+
+def test_buckets_give_the_same_groups_from_fewer_comparisons(quake: StoryContext) -> None:
+    claims = quantities(quake, "A") + quantities(quake, "B")
+    everything, all_pairs = _counting(same_measure)
+    bucketed, compared = _counting(same_measure)
+    expected = pair_claims(quake, claims, everything)
+    # by the counted noun: the killed and the survivors are never compared with each other
+    assert pair_claims(quake, claims, bucketed, bucket=lambda c: c.value["measure"]) == expected
+    assert len(all_pairs) == 4 and len(compared) == 2
+    assert all(a.value["measure"] == b.value["measure"] for a, b in compared)
+
+
+def test_claims_without_a_bucket_are_not_compared(quake: StoryContext) -> None:
+    claims = quantities(quake, "A") + quantities(quake, "B")
+    bucketed, compared = _counting(same_measure)
+    groups = pair_claims(quake, claims, bucketed, bucket=lambda c: "dead" if c.value["value"] in (12, 21) else None)
+    assert [[c.value["value"] for c in g] for g in groups] == [[12.0, 21.0]]
+    assert len(compared) == 1
