@@ -345,7 +345,7 @@ def _groups(
     """Groups from the links taken strongest first (`links` comes sorted), then the many-to-one
     attachments of single sentences."""
     article, index, story = rows.article.tolist(), rows.index.tolist(), rows.story.tolist()
-    # articles are numbered story by story (`_collect`): within its story, from the story's first row's
+    # articles are numbered story by story (`_collect`): each row's counted from its story's first
     first_row = np.searchsorted(rows.story, rows.story)
     forest = _Forest((rows.article - rows.article[first_row]).tolist())
     find, disjoint = forest.find, forest.disjoint

@@ -8,13 +8,12 @@ per article, so a repeated figure in one article never outvotes another outlet.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from typing import TypeVar
 
 from checker.claims.text import content_stems
@@ -34,7 +33,7 @@ def story_idf(ctx: StoryContext) -> dict[str, float]:
             _stem_set(sentence.text) for article in ctx.story.articles for sentence in ctx.sentences.get(article, [])
         ]
         # one count over every set (a call per sentence cost more than the counting)
-        counts = Counter(itertools.chain.from_iterable(stem_sets))
+        counts = Counter(chain.from_iterable(stem_sets))
         total = len(stem_sets)
         cached = {word: math.log((1 + total) / (1 + n)) + 1.0 for word, n in counts.items()}
         ctx.cache["idf"] = cached
@@ -199,7 +198,7 @@ def pair_claims(
 
     `bucket`: where `similarity` is below the threshold for any two claims whose buckets differ
     (or are None), only claims of one bucket are compared: the same groups from a fraction of
-    the comparisons (every claim of a story against every other was a third of the rules' time)."""
+    the comparisons, which otherwise grow with the square of a story's claims."""
     if bucket is None:
         candidates: Iterable[list[int]] = [list(range(len(claims)))]
     else:
