@@ -36,3 +36,9 @@ def make_article() -> MakeArticle:
         )
 
     return build
+
+
+def check_args(tmp_path: Path, corpus: Path | str, *extra: str) -> list[str]:
+    """`checker check CORPUS` with its store and reports in `tmp_path`, no progress bar, then `extra`."""
+    outputs = ["--db", str(tmp_path / "c.db"), "--json", str(tmp_path / "f.json"), "--html", str(tmp_path / "html")]
+    return ["check", str(corpus), *outputs, "--no-progress", *extra]

@@ -12,6 +12,7 @@ from checker.ci import BaselineEntry, assess, read_baseline, record_baseline
 from checker.cli import main
 from checker.model import Article, Evidence, Finding
 from checker.pipeline import RunResult
+from tests.conftest import check_args
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA_BASELINE = ROOT / "corpora" / ".checker-baseline.json"
@@ -23,11 +24,6 @@ BLANK = (
 def invoke(args: list[str]) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
-
-
-def check_args(tmp_path: Path, corpus: Path | str, *extra: str) -> list[str]:
-    outputs = ["--db", str(tmp_path / "c.db"), "--json", str(tmp_path / "f.json"), "--html", str(tmp_path / "html")]
-    return ["check", str(corpus), *outputs, "--no-progress", *extra]
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from checker.cli import main
+from tests.conftest import check_args
 
 GOOD = {
     "title": "Rates held",
@@ -21,20 +22,7 @@ def test_malformed_jsonl_line_is_reported_at_its_line(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "feed.jsonl").write_text(json.dumps(GOOD) + "\n{broken\n", encoding="utf-8")
-    args = [
-        "check",
-        str(corpus),
-        "--db",
-        str(tmp_path / "c.db"),
-        "--json",
-        str(tmp_path / "f.json"),
-        "--html",
-        str(tmp_path / "h"),
-        "--no-progress",
-        "--format",
-        "github",
-    ]
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(main, check_args(tmp_path, corpus, "--format", "github"))
     assert result.exit_code == 2
     assert "line=2" in result.stdout and "feed.jsonl" in result.stdout
     (error,) = json.loads((tmp_path / "f.json").read_text())["errors"]

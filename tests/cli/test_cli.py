@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.rules import REGISTRY
+from tests.conftest import check_args
 
 CLEAN = "---\ntitle: Rates\noutlet: Daily\npublished: 2024-06-06\n---\nThe bank kept rates at 4% on Thursday.\n"
 
@@ -25,21 +26,6 @@ def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def check_args(tmp_path: Path, corpus: Path, *extra: str) -> list[str]:
-    return [
-        "check",
-        str(corpus),
-        "--db",
-        str(tmp_path / "c.db"),
-        "--json",
-        str(tmp_path / "f.json"),
-        "--html",
-        str(tmp_path / "html"),
-        "--no-progress",
-        *extra,
-    ]
 
 
 def test_clean_corpus_exits_0_and_writes_reports(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+from tests.conftest import check_args
 
 PAGE = b"""<!doctype html><html><head><title>Flood kills 12</title>
 <meta property="og:site_name" content="Valley Times"><meta property="article:published_time" content="2024-09-15">
@@ -51,20 +52,7 @@ def test_fetch_then_check(server: str, tmp_path: Path) -> None:
     (sidecar,) = corpus.rglob("*.fetch.json")
     assert json.loads(sidecar.read_text())["url"] == f"{server}/flood"
     assert page.read_bytes() == PAGE
-    checked = CliRunner().invoke(
-        main,
-        [
-            "check",
-            str(corpus),
-            "--db",
-            str(tmp_path / "c.db"),
-            "--json",
-            str(tmp_path / "f.json"),
-            "--html",
-            str(tmp_path / "h"),
-            "--no-progress",
-        ],
-    )
+    checked = CliRunner().invoke(main, check_args(tmp_path, corpus))
     assert checked.exit_code == 0, checked.output
     (article,) = json.loads((tmp_path / "f.json").read_text())["articles"]
     assert article["outlet"] == "Valley Times" and article["url"] == f"{server}/flood"
