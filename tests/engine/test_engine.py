@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
+import os
 import subprocess
 import sys
 import time
@@ -268,6 +270,21 @@ def test_worker_pool_gets_each_maps_shared_arguments() -> None:
         assert engine.map(_add, [[1], [2]], offset=100) == [[101], [102]]
     finally:
         engine.close()
+
+
+def _collector_settings(batch: list[int]) -> tuple[bool, int, int]:
+    return gc.isenabled(), gc.get_threshold()[0], os.getpid()
+
+
+def test_workers_collect_automatically_with_a_larger_young_generation() -> None:
+    engine = LocalEngine(workers=2)
+    try:
+        settings = engine.map(_collector_settings, [[1], [2], [3]])
+    finally:
+        engine.close()
+    assert all(pid != os.getpid() for _, _, pid in settings)  # measured in the workers
+    assert all(enabled for enabled, _, _ in settings)
+    assert {threshold for _, threshold, _ in settings} == {engine_module.WORKER_GC_THRESHOLD}
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
