@@ -5,7 +5,9 @@ report; `store` is the time spent writing the SQLite store), articles per second
 peak memory and store size. Peak memory is given twice: the largest resident size of the run's
 own process (the driver), and the largest sum, sampled every half second, of the proportional
 set sizes of the driver and every process under it (its workers): shared pages counted once,
-split among their sharers, so the machine's memory the run held (Linux; "-" elsewhere).
+split among their sharers, so the machine's memory the run held (Linux; "-" elsewhere). The
+sampling takes CPU from the run it watches, so it watches one more run of each size, not the
+timed ones.
 
 Then the incremental case: one new article checked against stores of the given sizes
 (`check(..., against_store=True)`), median of three different new articles, with the time to
@@ -98,12 +100,17 @@ def main(argv: list[str] | None = None) -> int:
     for n, form in runs:
         corpus = _corpus(work, n, form)
         db = work / f"store-{form}-{n}.db"
+        child = ["batch", str(corpus), str(db), str(work / f"report-{form}-{n}")]
         tries = []
         for _ in range(max(1, args.repeat)):
             _remove(db)
-            tries.append(_run_child(["batch", str(corpus), str(db), str(work / f"report-{form}-{n}")], args))
+            tries.append(_run_child(child, args))
         row = sorted(tries, key=lambda t: t["total_s"])[len(tries) // 2]
         row.update(size=n, form=form, store_mb=_size_mb(db), runs_s=[t["total_s"] for t in tries])
+        _remove(db)
+        sampled = _run_child(child, args, sample_memory=True)
+        row["all_peak_mb"] = sampled["all_peak_mb"]
+        row["peak_mb"] = max(t["peak_mb"] for t in [*tries, sampled])
         report["batch"].append(row)
         print(_line(row), flush=True)
     if args.repeat > 1:
@@ -233,7 +240,10 @@ def _size_mb(db: Path) -> float:
     return sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists()) / 2**20
 
 
-def _run_child(child: list[str], args: argparse.Namespace) -> dict[str, Any]:
+def _run_child(child: list[str], args: argparse.Namespace, sample_memory: bool = False) -> dict[str, Any]:
+    """One measured run in a fresh process. With `sample_memory`, also the peak of the memory the
+    process and its workers held (`tree_pss_mb` every `MEMORY_SAMPLE_S`): in a run of its own,
+    as the sampling took ~25 ms of CPU per sample (~5% of a core), slowing the run it measured."""
     cmd = [sys.executable, "-m", "checker.bench", "--engine", args.engine, "--workers", str(args.workers)]
     cmd += ["--_child", *child]
     if args.scheduler:
@@ -242,7 +252,7 @@ def _run_child(child: list[str], args: argparse.Namespace) -> dict[str, Any]:
     peak: float | None = None
     while True:
         try:
-            out, err = proc.communicate(timeout=MEMORY_SAMPLE_S)
+            out, err = proc.communicate(timeout=MEMORY_SAMPLE_S if sample_memory else None)
             break
         except subprocess.TimeoutExpired:
             sample = tree_pss_mb(proc.pid)
@@ -255,7 +265,7 @@ def _run_child(child: list[str], args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-MEMORY_SAMPLE_S = 0.5  # reading a 2 GB process's smaps_rollup takes a few ms
+MEMORY_SAMPLE_S = 0.5  # each sample reads every process's smaps_rollup: ~25 ms at 10k articles
 
 
 def tree_pss_mb(pid: int) -> float | None:

@@ -82,6 +82,36 @@ def test_bench_parts_can_be_turned_off(tmp_path: Path, capsys: pytest.CaptureFix
     assert "one new article" not in printed and "machine probe" not in printed
 
 
+def test_memory_is_sampled_in_a_run_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    runs: list[tuple[str, bool]] = []
+
+    def run_child(child: list[str], args: object, sample_memory: bool = False) -> dict[str, object]:
+        runs.append((Path(child[3]).name, sample_memory))
+        return {
+            "timings": {},
+            "total_s": 1.0 + len(runs),
+            "rate": 1.0,
+            "peak_mb": 100.0 + len(runs),
+            "all_peak_mb": 500.0 if sample_memory else None,
+            "stories": 1,
+            "articles": 1,
+        }
+
+    monkeypatch.setattr(bench, "_run_child", run_child)
+    out = tmp_path / "bench.json"
+    args = ["--sizes", "15", "--incremental", "15", "--html", "0", "--repeat", "3", "--probe", "0"]
+    assert bench.main([*args, "--workdir", str(tmp_path), "--json", str(out)]) == 0
+    batch = [sampled for report, sampled in runs if report == "report-text-15"]
+    assert batch == [False, False, False, True]  # the timed runs, then the one that samples memory
+    others = [sampled for report, sampled in runs if report != "report-text-15"]
+    assert len(others) == 4 and not any(others)  # filling the archive, three new articles: timed only
+    row = json.loads(out.read_text())["batch"][0]
+    assert row["total_s"] == 3.0 and row["runs_s"] == [2.0, 3.0, 4.0]  # the median timed run
+    assert row["all_peak_mb"] == 500.0 and row["peak_mb"] == 104.0  # the driver's largest, any run
+
+
 HAS_PSS = Path("/proc/self/smaps_rollup").exists() and Path(f"/proc/self/task/{os.getpid()}/children").exists()
 
 
