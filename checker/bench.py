@@ -7,7 +7,9 @@ own process (the driver), and the largest sum, sampled every half second, of the
 set sizes of the driver and every process under it (its workers): shared pages counted once,
 split among their sharers, so the machine's memory the run held (Linux; "-" elsewhere). The
 sampling takes CPU from the run it watches, so it watches one more run of each size, not the
-timed ones.
+timed ones. With `--repeat`, the timed runs go in rounds (every size once a round), so that a
+drift in the machine's speed weighs on every size alike; the scaling ratios are also given
+round by round.
 
 Then the incremental case: one new article checked against stores of the given sizes
 (`check(..., against_store=True)`), median of three different new articles, with the time to
@@ -61,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         "--workers", type=int, default=0, help="local engine: worker processes (default 0: one per core, as the CLI)"
     )
     parser.add_argument(
-        "--repeat", type=int, default=1, help="runs per batch size; the row is the median run (VM speeds vary)"
+        "--repeat",
+        type=int,
+        default=1,
+        help="runs per batch size, in rounds of every size; the row is the median run (VM speeds vary)",
     )
     parser.add_argument("--quick", action="store_true", help="small sizes (a minute or two)")
     parser.add_argument("--full", action="store_true", help="the issue's sizes: 1k/10k/50k, 1k/10k/100k")
@@ -95,24 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.probe > 0:
         report["probe"] = {"before": probe(work, args.probe)}
         print(_probe_line("before the runs", report["probe"]["before"]) + "\n")
-    print(_header())
     runs = [(n, args.form) for n in sizes] + ([(html_pages, "html")] if html_pages and args.form != "html" else [])
-    for n, form in runs:
-        corpus = _corpus(work, n, form)
-        db = work / f"store-{form}-{n}.db"
-        child = ["batch", str(corpus), str(db), str(work / f"report-{form}-{n}")]
-        tries = []
-        for _ in range(max(1, args.repeat)):
-            _remove(db)
-            tries.append(_run_child(child, args))
-        row = sorted(tries, key=lambda t: t["total_s"])[len(tries) // 2]
-        row.update(size=n, form=form, store_mb=_size_mb(db), runs_s=[t["total_s"] for t in tries])
-        _remove(db)
-        sampled = _run_child(child, args, sample_memory=True)
-        row["all_peak_mb"] = sampled["all_peak_mb"]
-        row["peak_mb"] = max(t["peak_mb"] for t in [*tries, sampled])
-        report["batch"].append(row)
-        print(_line(row), flush=True)
+    report["batch"] = _batch_rows(work, runs, args)
+    print(_header())
+    for row in report["batch"]:
+        print(_line(row))
     if args.repeat > 1:
         print()
         for row in report["batch"]:
@@ -213,11 +205,47 @@ def _line(row: dict[str, Any]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def _batch_rows(work: Path, runs: list[tuple[int, str]], args: argparse.Namespace) -> list[dict[str, Any]]:
+    """A row per (size, form): the median of `--repeat` timed runs, and the memory of one more.
+
+    The runs go in rounds, each size once per round: the machine's speed drifts over the minutes
+    a bench takes, and runs of one size all early and another all late compared two speeds."""
+    children = {}
+    for n, form in runs:
+        db = work / f"store-{form}-{n}.db"
+        children[n, form] = (db, ["batch", str(_corpus(work, n, form)), str(db), str(work / f"report-{form}-{n}")])
+    runs = list(dict.fromkeys(runs))
+    tries: dict[tuple[int, str], list[dict[str, Any]]] = {key: [] for key in runs}
+    rounds = max(1, args.repeat)
+    for k in range(rounds):
+        for key in runs:
+            db, child = children[key]
+            _remove(db)
+            tries[key].append(_run_child(child, args))
+            print(f"# round {k + 1}/{rounds}: {key[0]:,} {key[1]} in {tries[key][-1]['total_s']:.1f} s", flush=True)
+    rows = []
+    for (n, form), timed in tries.items():
+        db, child = children[n, form]
+        row = sorted(timed, key=lambda t: t["total_s"])[len(timed) // 2]
+        row.update(size=n, form=form, store_mb=_size_mb(db), runs_s=[t["total_s"] for t in timed])
+        _remove(db)
+        sampled = _run_child(child, args, sample_memory=True)
+        row["all_peak_mb"] = sampled["all_peak_mb"]
+        row["peak_mb"] = max(t["peak_mb"] for t in [*timed, sampled])
+        rows.append(row)
+    print()
+    return rows
+
+
 def _scaling(rows: list[dict[str, Any]]) -> None:
     text = [r for r in rows if r["form"] != "html"]
     for a, b in itertools.pairwise(text):
         ratio = b["total_s"] / a["total_s"]
-        print(f"\nt({b['size']:,}) / t({a['size']:,}) = {ratio:.2f} for {b['size'] / a['size']:.0f}x the articles")
+        line = f"\nt({b['size']:,}) / t({a['size']:,}) = {ratio:.2f} for {b['size'] / a['size']:.0f}x the articles"
+        if len(a["runs_s"]) > 1:
+            rounds = ", ".join(f"{y / x:.2f}" for x, y in zip(a["runs_s"], b["runs_s"], strict=True))
+            line += f" (round by round: {rounds})"
+        print(line)
 
 
 def _corpus(work: Path, n: int, form: str) -> Path:

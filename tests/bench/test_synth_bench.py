@@ -112,6 +112,27 @@ def test_memory_is_sampled_in_a_run_of_its_own(
     assert row["all_peak_mb"] == 500.0 and row["peak_mb"] == 104.0  # the driver's largest, any run
 
 
+def test_timed_runs_go_in_rounds_of_every_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[tuple[str, bool]] = []
+
+    def run_child(child: list[str], args: object, sample_memory: bool = False) -> dict[str, object]:
+        runs.append((Path(child[3]).name, sample_memory))
+        total = {"report-text-15": 1.0, "report-text-30": 2.0}[runs[-1][0]] * len(runs)
+        return {"timings": {}, "total_s": total, "rate": 1.0, "peak_mb": 1.0, "all_peak_mb": None}
+
+    monkeypatch.setattr(bench, "_run_child", run_child)
+    args = ["--sizes", "15,30", "--incremental", "", "--html", "0", "--repeat", "2", "--probe", "0"]
+    assert bench.main([*args, "--workdir", str(tmp_path)]) == 0
+    assert runs == [
+        ("report-text-15", False),
+        ("report-text-30", False),
+        ("report-text-15", False),
+        ("report-text-30", False),
+        ("report-text-15", True),
+        ("report-text-30", True),
+    ]
+
+
 HAS_PSS = Path("/proc/self/smaps_rollup").exists() and Path(f"/proc/self/task/{os.getpid()}/children").exists()
 
 
