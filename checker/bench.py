@@ -210,11 +210,11 @@ def _batch_rows(work: Path, runs: list[tuple[int, str]], args: argparse.Namespac
 
     The runs go in rounds, each size once per round: the machine's speed drifts over the minutes
     a bench takes, and runs of one size all early and another all late compared two speeds."""
+    runs = list(dict.fromkeys(runs))
     children = {}
     for n, form in runs:
         db = work / f"store-{form}-{n}.db"
         children[n, form] = (db, ["batch", str(_corpus(work, n, form)), str(db), str(work / f"report-{form}-{n}")])
-    runs = list(dict.fromkeys(runs))
     tries: dict[tuple[int, str], list[dict[str, Any]]] = {key: [] for key in runs}
     rounds = max(1, args.repeat)
     for k in range(rounds):

@@ -82,9 +82,7 @@ def test_bench_parts_can_be_turned_off(tmp_path: Path, capsys: pytest.CaptureFix
     assert "one new article" not in printed and "machine probe" not in printed
 
 
-def test_memory_is_sampled_in_a_run_of_its_own(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_memory_is_sampled_in_a_run_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runs: list[tuple[str, bool]] = []
 
     def run_child(child: list[str], args: object, sample_memory: bool = False) -> dict[str, object]:
