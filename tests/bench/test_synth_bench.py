@@ -82,7 +82,9 @@ def test_bench_parts_can_be_turned_off(tmp_path: Path, capsys: pytest.CaptureFix
     assert "one new article" not in printed and "machine probe" not in printed
 
 
-def test_memory_is_sampled_in_a_run_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _recorded_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Stand in for the bench's child runs: each is recorded as (its report folder, whether it
+    sampled memory); the n-th takes 1 + n seconds and its driver peaks at 100 + n MB."""
     runs: list[tuple[str, bool]] = []
 
     def run_child(child: list[str], args: object, sample_memory: bool = False) -> dict[str, object]:
@@ -98,6 +100,11 @@ def test_memory_is_sampled_in_a_run_of_its_own(tmp_path: Path, monkeypatch: pyte
         }
 
     monkeypatch.setattr(bench, "_run_child", run_child)
+    return runs
+
+
+def test_memory_is_sampled_in_a_run_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runs = _recorded_runs(monkeypatch)
     out = tmp_path / "bench.json"
     args = ["--sizes", "15", "--incremental", "15", "--html", "0", "--repeat", "3", "--probe", "0"]
     assert bench.main([*args, "--workdir", str(tmp_path), "--json", str(out)]) == 0
@@ -111,14 +118,7 @@ def test_memory_is_sampled_in_a_run_of_its_own(tmp_path: Path, monkeypatch: pyte
 
 
 def test_timed_runs_go_in_rounds_of_every_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    runs: list[tuple[str, bool]] = []
-
-    def run_child(child: list[str], args: object, sample_memory: bool = False) -> dict[str, object]:
-        runs.append((Path(child[3]).name, sample_memory))
-        total = {"report-text-15": 1.0, "report-text-30": 2.0}[runs[-1][0]] * len(runs)
-        return {"timings": {}, "total_s": total, "rate": 1.0, "peak_mb": 1.0, "all_peak_mb": None}
-
-    monkeypatch.setattr(bench, "_run_child", run_child)
+    runs = _recorded_runs(monkeypatch)
     args = ["--sizes", "15,30", "--incremental", "", "--html", "0", "--repeat", "2", "--probe", "0"]
     assert bench.main([*args, "--workdir", str(tmp_path)]) == 0
     assert runs == [
