@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CORPORA ?= corpora/
 ARGS ?=
 
-.PHONY: help install check test lint bench clean
+.PHONY: help install check test lint bench eval clean
 
 help: ## Show this help
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,13 +27,16 @@ check: $(STAMP) ## Check corpora/ and write reports/ (CORPORA=..., ARGS=..., BAS
 	$(BIN)/checker check $(CORPORA) $(if $(BASELINE),--baseline $(BASELINE)) $(ARGS)
 
 test: $(STAMP) ## Run the test suite, ruff and mypy
-	$(BIN)/ruff check checker tests
+	$(BIN)/ruff check checker tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest $(ARGS)
 
 lint: $(STAMP) ## ruff and mypy only
-	$(BIN)/ruff check checker tests
+	$(BIN)/ruff check checker tests bench
 	$(BIN)/mypy
+
+eval: $(STAMP) ## Accuracy on the real development data in ../shared/data (docs/accuracy.md)
+	$(BIN)/python -m bench.accuracy $(ARGS)
 
 bench: $(STAMP) ## Benchmark on synthetic corpora (see README: Performance)
 	$(BIN)/python -m checker.bench $(ARGS)

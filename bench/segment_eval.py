@@ -231,8 +231,7 @@ def evaluate(
 def article_rate(docs: list[Doc], repeat: int) -> str:
     """End to end through split_article (Sentence objects with text)."""
     articles = [
-        Article(id=article_id(text, "x"), path=name, outlet="x", title="", text=text)
-        for name, text, _, _ in docs
+        Article(id=article_id(text, "x"), path=name, outlet="x", title="", text=text) for name, text, _, _ in docs
     ]
     count = sum(len(g) for _, _, g, _ in docs)
     best = float("inf")
@@ -266,8 +265,7 @@ def main() -> int:
 
     cases = load_cases()
     case_docs: list[Doc] = [
-        (f"case{k:02}", text, spans_from_strings(text, expected), set())
-        for k, (text, expected) in enumerate(cases)
+        (f"case{k:02}", text, spans_from_strings(text, expected), set()) for k, (text, expected) in enumerate(cases)
     ]
     sets: list[tuple[str, list[Doc]]] = []
     if BASIL.is_dir() and any(BASIL.glob("*.json")):
@@ -295,9 +293,7 @@ def main() -> int:
             total, inner, rate, errors = evaluate(name, split, docs, repeat)
             p, r, f = prf(*total)
             pi, ri, fi = prf(*inner)
-            print(
-                f"{name:16} {p:6.3f} {r:6.3f} {f:6.3f} {pi:6.3f} {ri:6.3f} {fi:6.3f} {rate:9,.0f}"
-            )
+            print(f"{name:16} {p:6.3f} {r:6.3f} {f:6.3f} {pi:6.3f} {ri:6.3f} {fi:6.3f} {rate:9,.0f}")
             print(errors[0])
             for line in errors[1 : args.errors + 1]:
                 print(line)
