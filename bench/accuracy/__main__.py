@@ -71,7 +71,7 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines)
 
 
-def planted_section(data: Path) -> dict[str, Any]:
+def planted_section(data: Path, categories: tuple[str, ...] = CATEGORIES) -> dict[str, Any]:
     sets = {
         "basil-dev": lambda: load_events(data / "basil-dev"),
         "allsides-stories-dev": lambda: load_stream(
@@ -86,7 +86,7 @@ def planted_section(data: Path) -> dict[str, Any]:
             continue
         events = load()
         rows: dict[str, Any] = {}
-        for category in CATEGORIES:
+        for category in categories:
             with tempfile.TemporaryDirectory() as tmp:
                 key = plant(events, Path(tmp) / category, category, countries)
                 result, _ = _run([Path(tmp) / category])
@@ -282,12 +282,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections: " + ", ".join(SECTIONS))
     parser.add_argument("--json", type=Path, help="also write the numbers as JSON here")
+    parser.add_argument("--categories", default=",".join(CATEGORIES), help="planted: only these categories")
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = [s for s in wanted if s not in SECTIONS]
     if unknown:
         parser.error(f"unknown section {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
-    results = {name: SECTIONS[name](args.data) for name in wanted}
+    categories = tuple(c.strip() for c in args.categories.split(",") if c.strip() in CATEGORIES)
+    sections = {**SECTIONS, "planted": lambda data: planted_section(data, categories)}
+    results = {name: sections[name](args.data) for name in wanted}
     print(report(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -196,7 +196,12 @@ def _published_conflict(
     siblings_say_elsewhere = bool(siblings) and len(far_siblings) == len(siblings) and sibling_day is not None
     later = _later_dates(own, published)
     kinds = sum([office_says_elsewhere, siblings_say_elsewhere, bool(later)])
-    year_slip = siblings_say_elsewhere and sibling_day is not None and whole_years_apart(published, sibling_day)
+    year_slip = (
+        siblings_say_elsewhere
+        and sibling_day is not None
+        and whole_years_apart(published, sibling_day)
+        and _text_backs(own, impossible, later, published, sibling_day)
+    )
     if kinds < 2 and not (office_says_elsewhere and len(impossible) >= 3) and not year_slip:
         return None
     if siblings_say_elsewhere and sibling_day is not None:
@@ -223,6 +228,20 @@ def _published_conflict(
         far_siblings if siblings_say_elsewhere else [],
         later,
     )
+
+
+def _text_backs(own: list[Claim], impossible: list[Claim], later: list[Claim], published: date, day: date) -> bool:
+    """The article's own text does not side with its published year: it has a title impossible at its
+    published date or an event dated after it, or at least no more full dates in its own year than in
+    the sister articles' year.
+
+    Sister articles a whole year away are the mark of a wrong year in a date line, but also of an
+    annual event (a holiday, a yearly report) that the story grouping put together; an article whose
+    own dates keep to its published year is the second kind."""
+    if impossible or later:
+        return True
+    years = [c.value["year"] for c in own if c.kind == "date" and c.value.get("year") and not c.value.get("relative")]
+    return years.count(published.year) <= years.count(day.year)
 
 
 def _from_dateline(

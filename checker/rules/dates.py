@@ -87,6 +87,8 @@ def event_date_mismatch(ctx: StoryContext) -> Iterator[Flag]:
 
     Dates in sentences the aligner put together are resolved against each article's reference
     time ("on Tuesday", "six days ago", "March 5") and compared by day; the minority is flagged.
+    Outlets that write the very same date words ("on Wednesday", "today") agree, even when their
+    publication dates make the words resolve to different days: the words do not diverge.
 
     Example: two outlets say the summit opened "on Monday, June 9", a third "on June 10".
     """
@@ -95,7 +97,7 @@ def event_date_mismatch(ctx: StoryContext) -> Iterator[Flag]:
         days = {c.id: _resolved(ctx, c) for c in group}
 
         def same_day(a: Claim, b: Claim, days: dict[str, tuple[date, date] | None] = days) -> bool:
-            return _overlaps(days[a.id], days[b.id])
+            return _same_words(a, b) or _overlaps(days[a.id], days[b.id])
 
         sides = consensus(ctx, group, same_day)
         if len(sides) < 2:
@@ -116,6 +118,13 @@ def event_date_mismatch(ctx: StoryContext) -> Iterator[Flag]:
         yield Flag(
             message, evidence, {"flagged": first_minority[0].isoformat(), "reference": first_majority[0].isoformat()}
         )
+
+
+def _same_words(a: Claim, b: Claim) -> bool:
+    """Both outlets write the same date words ("on Wednesday", "today"): they agree, whatever days their
+    own publication dates resolve the words to. A piece published a week later that still says "on
+    Wednesday" of the same tweet is read against its own date; that is no divergence between outlets."""
+    return " ".join(a.text.casefold().split()) == " ".join(b.text.casefold().split())
 
 
 def _fits_nearby_year(day: date, weekday: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.rules.conftest import RunRule
 
 
@@ -64,3 +66,48 @@ def test_event_date_mismatch_across_outlets(run_rule: RunRule) -> None:
 def test_blank_values_are_flagged(run_rule: RunRule) -> None:
     findings = run_rule("MIS001", [("A", None, "Lavrov spoke in an interview on , and met officials in .")])
     assert sorted(f.flagged[0].span for f in findings) == ["in .", "on ,"]
+
+
+def test_the_same_date_words_resolved_from_other_publication_days_agree(run_rule: RunRule) -> None:
+    # the later piece still says "on Wednesday" of the same statement; its own date resolves it a week on
+    findings = run_rule(
+        "DAT002",
+        [
+            ("A", date(2018, 1, 4), "The president wrote on Wednesday that the court system was broken and unfair."),
+            ("B", date(2018, 1, 11), "The president wrote on Wednesday that the court system was broken and unfair."),
+        ],
+    )
+    assert findings == []
+
+
+def test_other_date_words_for_the_same_event_still_differ(run_rule: RunRule) -> None:
+    findings = run_rule(
+        "DAT002",
+        [
+            ("A", date(2018, 1, 5), "The president wrote on Wednesday that the court system was broken and unfair."),
+            ("B", date(2018, 1, 5), "The president wrote on Thursday that the court system was broken and unfair."),
+        ],
+    )
+    assert len(findings) == 1
+
+
+ANNUAL = "The agency released its yearly holiday travel forecast, expecting record numbers on the roads."
+
+
+def test_sisters_a_year_away_do_not_overrule_a_date_its_own_text_keeps_to(run_rule: RunRule) -> None:
+    # an annual event grouped with last year's: the article's own dates are in its published year
+    text = ANNUAL + " The 2017 forecast covers December 2017."
+    findings = run_rule(
+        "DAT001",
+        [("A", date(2017, 12, 20), text), ("B", date(2018, 12, 21), ANNUAL), ("C", date(2018, 12, 21), ANNUAL)],
+    )
+    assert findings == []
+
+
+@pytest.mark.parametrize("text", [ANNUAL, ANNUAL + " The forecast covers December 2018."])
+def test_sisters_a_year_away_overrule_a_date_its_text_does_not_keep_to(run_rule: RunRule, text: str) -> None:
+    findings = run_rule(
+        "DAT001",
+        [("A", date(2017, 12, 20), text), ("B", date(2018, 12, 21), ANNUAL), ("C", date(2018, 12, 21), ANNUAL)],
+    )
+    assert [f.flagged[0].span for f in findings] == ["2017-12-20"]
