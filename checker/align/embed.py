@@ -28,7 +28,7 @@ Float32Array = npt.NDArray[np.float32]
 
 MODEL = "l2_supercat"
 DIMENSIONS = 256
-_BATCH = 256  # sentences per tokenizer call; memory is batch x longest sentence x 256 floats
+_BATCH = 64  # sentences per tokenizer call; memory is batch x longest sentence x 256 floats
 
 
 @functools.cache
