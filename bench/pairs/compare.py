@@ -3,7 +3,7 @@
 Run by hand: `.venv/bin/python bench/pairs/compare.py [--pairs bench/pairs/same_fact_pairs.jsonl]`.
 
 Measures (higher = more alike):
-- wordllama: cosine of `checker.align.embed` vectors;
+- wordllama: cosine of `bench.pairs.embed` vectors;
 - tfidf: the cosine alignment uses today (`checker.align.vectors.sentence_vectors` with
   `AlignSettings`' word share and name weight), IDF counted over all sentences of the event's
   three articles from ../shared/data/basil-dev, as alignment counts it over a story (over the
@@ -43,8 +43,8 @@ sys.path.insert(0, str(HERE))
 
 from sample import BASIL, content_words, jaccard  # noqa: E402
 
+from bench.pairs.embed import embed, paired_cosine  # noqa: E402
 from checker.align import AlignSettings  # noqa: E402
-from checker.align.embed import embed, paired_cosine  # noqa: E402
 from checker.align.vectors import sentence_vectors  # noqa: E402
 
 FloatArray = npt.NDArray[np.float64]

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from checker.align.embed import DIMENSIONS, cosine, embed, paired_cosine
+from bench.pairs.embed import DIMENSIONS, cosine, embed, paired_cosine
 
 ROOT = Path(__file__).resolve().parents[2]  # the child imports this checker, not an installed one
 
@@ -28,7 +28,7 @@ _GUARDED = textwrap.dedent(
         raise OSError("network access refused by the test")
     socket.socket.connect = socket.socket.connect_ex = refuse
     socket.create_connection = socket.getaddrinfo = refuse
-    from checker.align.embed import embed
+    from bench.pairs.embed import embed
     rows = embed(["The port strike ended on Friday.", "Dockers went back to work."])
     offline = {"attempts": len(attempts), "shape": list(rows.shape), "handlers": len(logging.getLogger().handlers)}
     import wordllama
