@@ -448,14 +448,12 @@ class StoryIndex:
         docs = np.array(candidates, dtype=np.int64)
         story = np.array([self._story_of[d] for d in candidates], dtype=np.int64)
         scores = self._cosines(query.tids, weights / norm, docs) * self._factors(query.published, candidates, story)
-        # each story's candidates, closest first (ties by article index); the first is its score
+        # each story's candidates, closest first (ties by article index); the first is its closest
         order = np.lexsort((docs, -scores, story))
         first = np.ones(len(order), dtype=bool)
         first[1:] = story[order][1:] != story[order][:-1]
         heads = order[first]
-        by_story, best = story[heads], scores[heads]
-        rank = np.lexsort((by_story, -best))
-        by_story, best = by_story[rank], best[rank]
+        by_story, best = self._linkage(query, weights / norm, story[heads], scores[heads])
         if best[0] < self.settings.threshold and self.settings.evidence_weight > 0:
             grey = by_story[best >= self.settings.evidence_floor][: self.settings.evidence_stories].tolist()
             if grey and only_to_join and not self._could_join(grey, best, query.published):
@@ -474,6 +472,28 @@ class StoryIndex:
                 best = np.array([score for _, score in ranked])
         self._ranked = (by_story, best)
         return int(by_story[0]), float(best[0])
+
+    def _linkage(
+        self, query: Query, unit: FloatArray, stories: IntArray, closest: FloatArray
+    ) -> tuple[IntArray, FloatArray]:
+        """Each candidate story's score, best first: the mean over its members (the most recent
+        `story_sample`) of their date-weighed cosine with the article (average linkage).
+
+        An article joins a story that it matches as a whole, not one member that matches
+        something else, so a topic cannot chain its events into one story (the best-member score
+        put 78 articles of four months in one story of a real news stream). A mean is never
+        above the closest member's score, so stories whose closest candidate is below every
+        floor a score is compared with keep that score, uncounted."""
+        floor = min(self.settings.threshold, self.settings.evidence_floor, self.settings.related_floor)
+        scores = closest.copy()
+        for k in np.flatnonzero(closest >= floor).tolist():
+            s = int(stories[k])
+            members = self._members[s][-self.settings.story_sample :]
+            docs = np.array(members, dtype=np.int64)
+            factors = self._factors(query.published, members, np.full(len(members), s, dtype=np.int64))
+            scores[k] = float(np.mean(self._cosines(query.tids, unit, docs) * factors))
+        rank = np.lexsort((stories, -scores))
+        return stories[rank], scores[rank]
 
     def _could_join(self, grey: list[int], best: FloatArray, published: date | None) -> bool:
         """Whether the largest evidence bonus would lift one of the grey-zone stories (the first

@@ -35,6 +35,7 @@ class StorySettings:
     date_far_days: int = 90  # from this gap on, a season apart: almost always another event
     date_far_floor: float = 0.15  # score factor then
     year_slip_factor: float = 0.85  # score factor for dates a whole number of years apart
+    story_sample: int = 24  # a story's score is the mean over its most recent members, at most this many
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}

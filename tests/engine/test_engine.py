@@ -30,7 +30,7 @@ def _report(result: pipeline.RunResult) -> str:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("synth")
-    synth.write_corpus(root / "text", 40, "text")
+    synth.write_corpus(root / "text", 40, "text", seed=2)  # seed 2: two related stories, so a QTY002 too
     synth.write_corpus(root / "jsonl", 12, "jsonl", seed=1, per_file=5)
     synth.write_corpus(root / "html", 6, "html", seed=2)
     return root

@@ -67,13 +67,13 @@ def test_basil_pairwise_f1(settings: StorySettings) -> None:
 def test_basil_without_dates_nothing_is_split() -> None:
     """Dates are never required: with every date removed no story falls apart. They do matter
     for precision: undated, consecutive episodes of one saga merge (the January 2019 shutdown,
-    its end and the February emergency; two Perry campaign stories a week apart; Flynn and
-    Strzok): measured P 0.65, R 1.0."""
+    its end and the February emergency; two Perry campaign stories a week apart): measured
+    P 0.70, R 1.0 (0.65 with best-member story scores)."""
     articles, truth = basil_articles()
     undated = [Article(a.id, a.path, a.outlet, a.title, a.text, published=None) for a in articles]
     precision, recall, f1 = pairwise(group_articles(undated), truth)
     assert recall == 1.0
-    assert f1 >= 0.75, (precision, recall, f1)
+    assert f1 >= 0.8, (precision, recall, f1)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])

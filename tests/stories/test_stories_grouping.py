@@ -536,3 +536,39 @@ def test_candidates_are_the_best_sums_of_the_postings_read() -> None:
     docs = np.flatnonzero(summed)
     expected = sorted(docs[np.lexsort((docs, -summed[docs]))][:2].tolist())
     assert len(docs) > 2 and index._candidates(query) == expected
+
+
+def _dated(outlet: str, day: int, title: str, text: str) -> Article:
+    return Article(article_id(text, outlet), f"{outlet}.txt", outlet, title, text, date(2024, 5, day))
+
+
+VOTE = (
+    "The city council of Marbury voted 7-2 on Monday to approve the riverside tram line, ending a "
+    "decade of planning. Councillor Edda Voss said construction of the Marbury tram would start in "
+    "autumn and the line would carry 18,000 riders a day."
+)
+
+
+def test_an_article_joins_a_story_it_matches_as_a_whole_not_one_member() -> None:
+    # five reports of a tram vote; one closes with a line on a strike at the harbour. A report on the
+    # strike matches that member and none of the others: it starts its own story (a best-member score
+    # chained it in, and with it every later report on the strike)
+    aside = " Separately, dock workers at the Marbury harbour walked out over pay, the union said."
+    strike = (
+        "Dock workers at the Marbury harbour walked out on Tuesday over pay, halting the loading of "
+        "grain ships. The Harbour Workers Union said the strike at the container terminal would last "
+        "three days and that talks with the port authority had broken down."
+    )
+    articles = [
+        _dated("Wire One", 6, "Marbury approves tram line", VOTE),
+        _dated("Daily Two", 6, "Council backs Marbury tram", VOTE.replace("Monday", "Monday evening")),
+        _dated("Radio Five", 6, "Marbury tram approved", VOTE.replace("approve", "back")),
+        _dated("Weekly Six", 6, "Marbury says yes to tram", VOTE.replace("decade", "ten years")),
+        _dated("Post Three", 6, "Tram vote in Marbury", VOTE + aside),
+        _dated("Wire Four", 7, "Marbury dock workers strike", strike),
+    ]
+    stories = group_articles(articles)
+    story_of = {a: s.id for s in stories for a in s.articles}
+    vote = {story_of[a.id] for a in articles[:5]}
+    assert len(vote) == 1
+    assert story_of[articles[5].id] not in vote

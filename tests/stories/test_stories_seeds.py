@@ -2,11 +2,13 @@
 another stage): 003 at its `OUTLET | Published ...` header lines, 002 at the headline that opens
 its second piece, the others whole.
 
-Must: the time.news pieces (002) and the Reuters, Breitbart and Straits Times pieces (003) about
+Must: the time.news report (002-0) and the Reuters, Breitbart and Straits Times pieces (003) about
 the February 2025 US-Russia talks in Riyadh form one story; 000 (Lavrov on the Anchorage summit,
 late 2025) and 004 (ISW on Lavrov, December 2024) are not in it. Seed 001 (Lavrov on CBS, April
 2025) is not forced either way and not tested here: it shares actors and vocabulary with the
-Riyadh pieces but no statement, and stays out.
+Riyadh pieces but no statement, and stays out. Nor is 002-1, the outlook on a possible summit that
+follows the Riyadh report on the same page: it resembles 002-0 far more than the other pieces, and
+an article joins a story it matches as a whole, never through one member (no single-link chains).
 """
 
 from __future__ import annotations
@@ -101,12 +103,12 @@ def story_of_riyadh(articles: dict[str, Article], order: list[Article] | None = 
     return {key for key, a in articles.items() if index.story_of(a.id) == riyadh}
 
 
-RIYADH = {"002-0", "002-1", "003-reuters", "003-breitbart", "003-the-straits-times"}
+RIYADH = {"002-0", "003-reuters", "003-breitbart", "003-the-straits-times"}
 
 
 def test_slicing_found_every_piece() -> None:
     articles = seed_articles()
-    assert set(articles) == RIYADH | {"000", "001", "004"}
+    assert set(articles) == RIYADH | {"002-1", "000", "001", "004"}
     assert articles["003-reuters"].published == date(2023, 2, 19)
     assert articles["003-breitbart"].published == date(2025, 2, 18)
     assert all(len(a.text) > 1500 for a in articles.values())
@@ -121,8 +123,7 @@ def test_riyadh_talks_form_one_story_without_000_and_004(dated: bool) -> None:
 
 
 def _orders(articles: dict[str, Article]) -> list[list[Article]]:
-    """The undated pieces in 8 sampled orders, the summit piece (002-1) always before 002-0
-    in half of them (it cannot join on its own: it needs 002-0 in the story first)."""
+    """The undated pieces in 8 sampled orders, and 4 more with the summit piece (002-1) before 002-0."""
     undated = sorted((k for k, a in articles.items() if a.published is None), reverse=True)
     orders = list(itertools.permutations(undated))
     picked = random.Random(7).sample(orders, 8)
