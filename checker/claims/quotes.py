@@ -31,7 +31,7 @@ def is_title(words: str) -> bool:
         return False
     if text.endswith(("!", "?")):
         return False
-    return all(t[0].isupper() or t[0].isdigit() or t.casefold() in _TITLE_SMALL for t in tokens) and (
+    return all(not t[0].isalpha() or t[0].isupper() or t.casefold() in _TITLE_SMALL for t in tokens) and (
         tokens[0][0].isupper() or tokens[0][0].isdigit()
     )
 

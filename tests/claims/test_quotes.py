@@ -31,6 +31,7 @@ def test_titles_in_quotation_marks_are_not_quotes(sentence: str) -> None:
     [
         ("Meet the Voters", True),
         ("State of the Union,", True),
+        ("Harbour & Friends at Noon", True),
         ("We will not back down,", False),
         ("WE WILL NOT BACK DOWN", False),
         ("We Will Win!", False),
