@@ -135,7 +135,9 @@ RULES: tuple[Furniture, ...] = (
         r"(?:\s*/\s*[\w ]+)?\)?\.?",
         rf".{{10,600}}\b{_AGENCIES}\s*/\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}"
         r"(?:\s*/\s*File Photo)?\.?",
-        r".{10,600}\((?:[^()]*\bphoto\b[^()]*|[^()]*/[^()]*\bvia\b[^()]*)\)\.?",
+        # "(AP Photo/Jane Roe)", "(Photo: Jane Roe, AP)", "(Pool photo by Jane Roe)"; not any
+        # parenthesis that mentions a photo
+        r".{10,600}\((?:[^()]*\bphoto(?:graph)?\s*(?:[:/]|by\b)[^()]*|[^()]*/[^()]*\bvia\b[^()]*)\)\.?",
         r".{10,600}[.!?\"”’]\s+photos?\s*:\s*[^.:]{1,80}",  # "... on Tuesday. Photo: Getty Images"
         r"\(\s*photos?\s*:[^()]{1,150}\)",  # "(PHOTOS: The candidates over the years)": a gallery link
         needs=("/", "photo"),

@@ -295,6 +295,7 @@ def test_furniture_patterns(line: str, kind: str) -> None:
         "The photo: a crowd in the square was shared widely on Tuesday, the agency said.",
         "Signing up, you agree, is the easy part, the minister said of the new scheme.",
         "The caption was changed after readers complained about the wording.",
+        "Peers persuade us more than experts do (for example, by the choice of a profile photo).",
     ],
 )
 def test_text_that_is_not_furniture(line: str) -> None:
