@@ -5,13 +5,67 @@ from __future__ import annotations
 import re
 
 from checker.claims.hints import AnyOf
-from checker.claims.people import PeopleContext, speaker_of
+from checker.claims.people import SPEECH_VERBS, PeopleContext, speaker_of
 from checker.names import name_key
 
-QUOTED = re.compile(r"“(?P<a>[^”]{8,}?)”|\"(?P<b>[^\"\s][^\"]{7,}?)\"|(?<![\w])‘(?P<c>[^’]{12,}?)’(?![\w])")
+# A quotation closes at the first closing mark of either kind: typography mixes them (“... said."),
+# and a curly quote left open would otherwise run on into the next quotation of the sentence.
+QUOTED = re.compile(r"“(?P<a>[^”\"]{8,}?)[”\"]|\"(?P<b>[^\"\s][^\"”]{7,}?)[\"”]|(?<![\w])‘(?P<c>[^’]{12,}?)’(?![\w])")
 UNQUOTED = re.compile(  # "Lavrov said: If Europe wants..." and "asking, If Europe wants ...?"
     r"(?:said|asking|asked|stating|stated|added)\s*[:,]\s+(?P<d>[A-Z][^“\"]{20,})$"
 )
+
+
+# A title in quotation marks ("Meet the Press", "Fox News Sunday", "The Art of the Deal") names a
+# programme, book or slogan, not words someone said: capitalised words, with only the small words
+# of titles in lower case.
+_TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or the to vs vs. with".split())
+
+
+def is_title(words: str) -> bool:
+    """Whether quoted words read as a title rather than speech (at most eight title-cased words,
+    twelve with a subtitle after a colon, no sentence inside; SHOUTED CAPITALS are speech)."""
+    text = words.strip().rstrip(",.;:")
+    tokens = text.replace(":", " ").replace("—", " ").split()
+    if not tokens or len(tokens) > (12 if ":" in text else 8) or re.search(r"[.!?]\s", text) or text.isupper():
+        return False
+    if text.endswith(("!", "?")):
+        return False
+    return all(not t[0].isalpha() or t[0].isupper() or t.casefold() in _TITLE_SMALL for t in tokens) and (
+        tokens[0][0].isupper() or tokens[0][0].isdigit()
+    )
+
+
+# "“…,” Jane Roe, a senior attorney with the group, said": the speaker after the quote, with an
+# apposition between the name and the verb, which `speaker_of` reads once the apposition is cut.
+_APPOSITION_AFTER = re.compile(
+    r"^(?P<lead>[\s,’'”\"]*(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*),\s+"
+    rf"(?:a|an|the|who|whose|one\s+of|also)\b[^“”\"]{{1,120}}?,(?=\s+{SPEECH_VERBS}\b)"
+)
+# "“…,” told CNN", "“…,” telling reporters": after a quote, "told X" names who heard it; the
+# speaker stands before the quote ("Jane Roe, who on Sunday said the ship “…,” told CNN").
+_LISTENER_AFTER = re.compile(r"^[\s,’'”\"]*(?:told|telling)\b")
+
+
+# "who on Sunday said": a capitalised word before a speech verb that is a day, not a person
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight january
+    february march april may june july august september october november december""".split()
+)
+
+
+def _speaker(sentence: str, start: int, end: int, people: PeopleContext) -> tuple[str, bool]:
+    tail = sentence[end:]
+    if _LISTENER_AFTER.match(tail):
+        sentence = sentence[:end]
+    else:
+        apposition = _APPOSITION_AFTER.match(tail)
+        if apposition:
+            sentence = sentence[:end] + apposition.group("lead") + tail[apposition.end() :]
+    speaker, named = speaker_of(sentence, start, end, people)
+    if speaker.casefold() in _CALENDAR_WORDS:
+        return "", False
+    return speaker, named
 
 
 # Cheap necessary conditions (both patterns are case-sensitive): the marks a quotation opens with, and
@@ -33,9 +87,9 @@ def extract_quotes(sentence: str, people: PeopleContext) -> list[tuple[int, int,
     for m in _quotations(sentence):
         group = next(g for g in ("a", "b", "c", "d") if m.groupdict().get(g))
         words = m.group(group).strip()
-        if len(words.split()) < 3:
-            continue  # scare quotes: “legitimacy”, “emergency” summit
-        speaker, named = speaker_of(sentence, m.start(), m.end(), people)
+        if len(words.split()) < 3 or is_title(words):
+            continue  # scare quotes: “legitimacy”, “emergency” summit; titles: “Meet the Press”
+        speaker, named = _speaker(sentence, m.start(), m.end(), people)
         found.append(
             (
                 m.start(group),

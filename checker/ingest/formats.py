@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from checker.ingest import furniture
 from checker.ingest.common import IngestError
 from checker.ingest.dates import coerce_date
+from checker.ingest.inline import split_numbered
 from checker.ingest.layout import first_sentence, paragraphs_text
 from checker.ingest.metadata import parse_dateline, parse_front_matter
 from checker.ingest.outlets import UNKNOWN, canonical_outlet, host_of
@@ -205,8 +207,12 @@ def piece_from_object(obj: dict[str, Any], where: str, source: str, start: int, 
     if text_field is None:
         raise ValueError(f"no article text (looked for the fields {', '.join(TEXT_FIELDS)})")
     key, paragraphs = text_field
+    numbered = _without_furniture(list(zip(_locate(source, start, end, key, paragraphs), paragraphs, strict=True)))
+    if not numbered:
+        raise ValueError("no article text (only page furniture: captions, buttons, links)")
+    paragraphs = [text for _, text in numbered]
     meta = PieceMeta(prose=len(paragraphs))
-    meta.text, meta.line_map = paragraphs_text(paragraphs, _locate(source, start, end, key, paragraphs))
+    meta.text, meta.line_map = paragraphs_text(paragraphs, [number for number, _ in numbered])
     for field_name, names in (
         ("title", TITLE_FIELDS),
         ("url", URL_FIELDS),
@@ -237,6 +243,12 @@ def piece_from_object(obj: dict[str, Any], where: str, source: str, start: int, 
     if dateline and dateline.text:
         meta.take("dateline", dateline.text, f"lede in field '{key}' ({where})")
     return meta
+
+
+def _without_furniture(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A crawler's text field still holds the page's furniture, as a page does: photo captions and
+    credits, "Advertisement", share buttons, gallery captions glued into a paragraph."""
+    return [(number, text) for number, text in split_numbered(numbered) if not furniture.classify(text)]
 
 
 def _objects(source: str, position: int = 0) -> Iterator[tuple[Any, int, int]]:

@@ -80,6 +80,12 @@ RULES: tuple[Furniture, ...] = (
     ),
     _rule(
         "drop",
+        "newsletter sign-up form",
+        r".{0,300}\bby signing up,? you (?:agree|are agreeing)\b.{0,300}",
+        needs=("signing up",),
+    ),
+    _rule(
+        "drop",
         "copyright line",
         r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,150}",
         r"all rights reserved\.?.{0,100}",
@@ -110,8 +116,16 @@ RULES: tuple[Furniture, ...] = (
     _rule(
         "caption",
         "photo caption",
-        r"(?:file photo|photo|image|picture|pictured|above|top|main image)\s*[:|].{0,400}",
+        r"(?:file photo|photos?|image|picture|pictured|above|top|main image)\s*[:|].{0,400}",
         r"(?:photo|image|picture)s?(?: credit)?\s*(?:by|:)\s*[^.]{1,80}",
+    ),
+    _rule(
+        "caption",
+        "caption button",
+        r"(?:enlarge this image\s+)?(?:toggle|hide|show) caption\b.{0,200}",
+        r"(?:media playback is unsupported on your device\s+)?media caption\b.{0,400}",
+        r"image (?:copyright|caption)\b.{0,400}",
+        needs=("caption", "copyright"),
     ),
     _rule("caption", "licensing link", r".{0,600}\bPurchase Licensing Rights", needs=("licensing",)),
     _rule(
@@ -121,7 +135,11 @@ RULES: tuple[Furniture, ...] = (
         r"(?:\s*/\s*[\w ]+)?\)?\.?",
         rf".{{10,600}}\b{_AGENCIES}\s*/\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}"
         r"(?:\s*/\s*File Photo)?\.?",
-        r".{10,600}\((?:[^()]*\bphoto\b[^()]*|[^()]*/[^()]*\bvia\b[^()]*)\)\.?",
+        # "(AP Photo/Jane Roe)", "(Photo: Jane Roe, AP)", "(Pool photo by Jane Roe)"; not any
+        # parenthesis that mentions a photo
+        r".{10,600}\((?:[^()]*\bphoto(?:graph)?\s*(?:[:/]|by\b)[^()]*|[^()]*/[^()]*\bvia\b[^()]*)\)\.?",
+        r".{10,600}[.!?\"”’]\s+photos?\s*:\s*[^.:]{1,80}",  # "... on Tuesday. Photo: Getty Images"
+        r"\(\s*photos?\s*:[^()]{1,150}\)",  # "(PHOTOS: The candidates over the years)": a gallery link
         needs=("/", "photo"),
     ),
     # end of a piece

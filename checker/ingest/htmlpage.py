@@ -20,6 +20,7 @@ from checker.ingest import furniture
 from checker.ingest.common import IngestError
 from checker.ingest.dates import coerce_date
 from checker.ingest.formats import NO_TEXT, finish
+from checker.ingest.inline import split_numbered
 from checker.ingest.layout import paragraphs_text
 from checker.ingest.metadata import parse_dateline
 from checker.ingest.outlets import canonical_outlet, host_of
@@ -175,7 +176,7 @@ def load_html_page(content: str, path: str, *, url_hint: str | None = None) -> l
     locator = _Locator(content)
     kept: list[tuple[int, str]] = []
     previous = 1
-    for index, line in enumerate(body.split("\n")):
+    for index, line in split_numbered(list(enumerate(body.split("\n")))):
         text = " ".join(line.split())
         if not text or (index == 0 and meta.title and text == meta.title):
             continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checker.ingest import furniture
+from checker.ingest.inline import split_numbered
 from checker.ingest.layout import build_text, is_hard_wrapped
 from checker.ingest.metadata import (
     Byline,
@@ -73,7 +74,7 @@ def _classify_one(no: int, text: str) -> Line:
 
 def classify_lines(numbered: list[tuple[int, str]]) -> list[Line]:
     """One `Line` per source line, with its role on the page."""
-    lines = [_classify_one(no, raw.replace("\u00a0", " ").strip()) for no, raw in numbered]
+    lines = [_classify_one(no, raw.replace("\u00a0", " ").strip()) for no, raw in split_numbered(numbered)]
     for index, line in enumerate(lines):
         label = parse_source_label(line.text) if line.kind in ("body", "drop", "tail") else None
         if not label:

@@ -16,6 +16,8 @@ from checker.rules.pairing import aligned, consensus, pair_claims
 SAME_QUOTE = 80.0  # rapidfuzz token_set_ratio for the same words
 VERBATIM = 92.0  # above this the wording is the same
 ONE_QUOTE = 35.0  # below this two renderings are different quotes the aligner happened to pair
+EXCERPT = 90.0  # rapidfuzz partial_ratio: the shorter quote is a cut of the longer
+TRANSLATION = 65.0  # rapidfuzz token_sort_ratio of two renderings of one remark in aligned sentences
 
 
 def quote_similarity(a: str, b: str) -> float:
@@ -38,7 +40,47 @@ def _same_quote(ctx: StoryContext, a: Claim, b: Claim) -> float:
 
 def _same_speaker(a: Claim, b: Claim) -> bool:
     sa, sb = a.value["speaker_key"], b.value["speaker_key"]
-    return not sa or not sb or sa == sb or surname_key(sa) == surname_key(sb)
+    if not sa or not sb or sa == sb or surname_key(sa) == surname_key(sb):
+        return True
+    # a name cut short ("White House Press Secretary Josh" for "Josh Earnest"): one name's last
+    # word is a word of the other's; "John Kerry" and "John Kirby" share only a first name
+    return surname_key(sa) in sb.split() or surname_key(sb) in sa.split()
+
+
+# Words that end the name of an institution, not of a person: "the Justice Department said" and
+# "spokesman Ames said" do not contradict each other, an institution speaks through its people.
+_INSTITUTION_WORDS = frozenset(
+    """administration agency army association bank board bureau campaign center centre chamber club
+    commission committee company congress corporation council court department embassy foundation
+    fund government group house institute journal ministry network news office organisation
+    organization parliament party police post senate service team times union university""".split()
+)
+
+
+def _names_a_person(ctx: StoryContext, claim: Claim) -> bool:
+    """The quote's speaker is a person the sentence names: not a pronoun resolved by guesswork,
+    a place ("Illinois", "the U.S.") or an institution ("CNN", "the Justice Department"), which a
+    speaker-finder takes for the speaker when they are the one spoken to or for."""
+    speaker = claim.value["speaker"]
+    if not claim.value["speaker_key"] or not claim.value.get("speaker_named"):
+        return False
+    words = speaker.replace(".", "").split()
+    if not words or ctx.kb.place(speaker) is not None:
+        return False
+    return not (len(words) == 1 and words[0].isupper()) and words[-1].casefold() not in _INSTITUTION_WORDS
+
+
+def _one_quote(ctx: StoryContext, a: Claim, b: Claim) -> bool:
+    """Whether two quotes are the same words, closely enough to say that one of two speakers is
+    wrong: verbatim, an excerpt of the other, or a translation the aligner vouches for. Grouping
+    for QUO001 is looser, and a group may chain two different remarks of one exchange."""
+    wa, wb = a.value["words"], b.value["words"]
+    ratio = fuzz.token_sort_ratio(wa, wb)
+    if ratio >= SAME_QUOTE:
+        return True
+    if len(min(wa, wb, key=len).split()) >= 6 and fuzz.partial_ratio(wa.casefold(), wb.casefold()) >= EXCERPT:
+        return True
+    return aligned(ctx, a, b) and ratio >= TRANSLATION
 
 
 def _quote_groups(ctx: StoryContext) -> list[list[Claim]]:
@@ -61,12 +103,15 @@ def attribution_mismatch(ctx: StoryContext) -> Iterator[Flag]:
     Chancellor Olaf Scholz, a third gives the same words to the French president.
     """
     for group in _quote_groups(ctx):
-        # Only speakers the sentence names: "he added" resolves through guesswork, not evidence.
-        named = [c for c in group if c.value["speaker_key"] and c.value.get("speaker_named")]
+        # Only people the sentence names: "he added" resolves through guesswork, not evidence.
+        named = [c for c in group if _names_a_person(ctx, c)]
         sides = consensus(ctx, named, _same_speaker)
         if len(sides) < 2:
             continue
-        majority, minority = sides[0], sides[1]
+        majority = sides[0]
+        minority = [c for c in sides[1] if any(_one_quote(ctx, c, m) for m in majority)]
+        if not minority:
+            continue
         tie = len({ctx.outlet(c.article) for c in majority}) == len({ctx.outlet(c.article) for c in minority})
         flagged = [*majority, *minority] if tie else minority
         evidence = [claim_evidence(ctx, c, "flagged") for c in flagged]

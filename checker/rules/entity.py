@@ -17,7 +17,10 @@ from checker.rules.base import Flag, StoryContext, outlets_phrase
 
 # "held in Geneva", "met at Camp David", "flew to Vienna": a verb or noun, a preposition, a name;
 # "the province of Macerata", "the Lithuanian capital, Vilnius": a place noun and its name.
-_NAME = r"(?P<filler>(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})"
+# A name word, or a place-name abbreviation with its full stop ("Ft. Lee", "St. Louis"): the
+# abbreviation alone would be taken for the whole name.
+_WORD = r"(?:(?:Ft|St|Mt|Pt|Ste)\.|[A-Z][\w’'-]+)"
+_NAME = rf"(?P<filler>(?:the\s+)?{_WORD}(?:\s+(?:of\s+)?{_WORD}){{0,2}})"
 SLOTS = [
     re.compile(rf"\b(?P<verb>[a-z]{{3,}})\s+(?P<prep>in|at|to|from|near)\s+{_NAME}"),
     re.compile(
@@ -34,6 +37,23 @@ PRECHECKS = [
     re.compile(r"(?:capital|city|town|village|port),\s"),
 ]
 _CHECKED_SLOTS = list(zip(PRECHECKS, SLOTS, strict=True))
+# Not names of places, organisations or people: "the vote in December".
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# What may follow a place or organisation named in a slot; any other lower-case word after "the
+# <Name>" makes the name a modifier of that noun ("from the Russia investigation", "the Mueller
+# probe"), and the slot holds the noun, not the name.
+_AFTER_A_NAME = frozenset(
+    """a about above after against ahead along amid among an and are around as at before behind
+    being below beside between but by can could did despite do does during early earlier for from
+    had has have he her his in including into is it its itself last late later may might more
+    must near next nor not now of off on once only onto or our out over past per said says since
+    she should so than that the their them then there these they this those through throughout to today
+    tomorrow tonight toward towards under until up upon via was we were when where which while who
+    whose will with within without would yesterday""".split()
+)
 STRONG_ALIGNMENT = 0.45  # a one-against-one disagreement needs sentences aligned at least this well
 
 
@@ -63,9 +83,22 @@ def _slots_in(text: str) -> tuple[tuple[tuple[str, str], str, str, int, int], ..
     found = []
     for m in (m for check, pattern in _CHECKED_SLOTS if check.search(text) for m in pattern.finditer(text)):
         filler = re.sub(r"^the\s+", "", m.group("filler"))
+        if not _names_the_slot(text, m, filler):
+            continue
         key = (stem(m.group("verb")), m.group("prep"))
         found.append((key, f"{m.group('verb')} {m.group('prep')}", filler, m.start("filler"), m.end("filler")))
     return tuple(found)
+
+
+def _names_the_slot(text: str, m: re.Match[str], filler: str) -> bool:
+    """Whether the capitalised words fill the slot: not a month or a weekday, not a modifier of
+    the noun after them."""
+    if filler.casefold() in _CALENDAR:
+        return False
+    if not m.group("filler").startswith("the"):
+        return True
+    after = re.match(r"\s+([a-z][\w’'-]*)", text[m.end("filler") :])
+    return after is None or after.group(1) in _AFTER_A_NAME or after.group(1).endswith("ed")
 
 
 def _variants(ctx: StoryContext, a: str, b: str) -> bool:
@@ -95,16 +128,19 @@ def entity_slot_mismatch(ctx: StoryContext) -> Iterator[Flag]:
     for alignment in ctx.alignments:
         for member in alignment.sentences:
             aligned[member] = max(aligned.get(member, 0.0), alignment.score)
-    # Only aligned sentences vote; the slots of every sentence are read only when two sides
-    # disagree and `_fills_both` needs them.
+    group_of = ctx.aligned_groups()
+    # Only aligned sentences vote, each with the sentences it is aligned with: the same slot in
+    # two unrelated statements ("his home state of Ohio", "her home state of New York") is two
+    # facts. The slots of every sentence are read only when two sides disagree and `_fills_both`
+    # needs them.
     every = _EverySlot(ctx)
-    voted: dict[tuple[str, str], list[Slot]] = {}
+    voted: dict[tuple[tuple[str, str], int], list[Slot]] = {}
     for article in ctx.story.articles:
         for index in range(len(ctx.sentences.get(article, []))):
             if (article, index) in aligned:
                 for slot in every.of_sentence(article, index):
-                    voted.setdefault(slot.key, []).append(slot)
-    for key, slots in sorted(voted.items()):
+                    voted.setdefault((slot.key, group_of[(article, index)]), []).append(slot)
+    for (key, _), slots in sorted(voted.items()):
         yield from _judge(ctx, key, slots, every, aligned)
 
 

@@ -262,6 +262,19 @@ def test_furniture_of_other_wording_is_removed(tmp_path: Path) -> None:
         ("27 comments", "tail"),
         ("Post a comment", "tail"),
         ("See also: Rocket test delayed by weather", "related"),
+        # captions and forms as crawlers leave them in a record's text
+        ("FILE PHOTO: The finance minister speaks in Lisbon, Portugal, May 3, 2021. REUTERS/Ana Sousa", "caption"),
+        ("Enlarge this image toggle caption Ana Sousa/AP Ana Sousa/AP", "caption"),
+        ("Image copyright Agency Image caption Crowds gathered in the square on Sunday", "caption"),
+        ('Media playback is unsupported on your device Media caption The mayor: "We will rebuild"', "caption"),
+        ("The harbour at dawn on Tuesday, when the ships left. Photo: Ana Sousa/Port Authority", "caption"),
+        ("(PHOTOS: The candidates over the years)", "caption"),
+        ("PHOTOS: Ten bridges worth a visit", "caption"),
+        (
+            "Harbour Daily newsletter Get the week's shipping news in your inbox. Email Sign Up By signing up"
+            " you agree to receive email newsletters from Harbour Daily.",
+            "drop",
+        ),
     ],
 )
 def test_furniture_patterns(line: str, kind: str) -> None:
@@ -279,6 +292,10 @@ def test_furniture_patterns(line: str, kind: str) -> None:
         "Copyright law was reformed in 2019 after years of debate.",
         "RUSSIA OFFERS NO CONCESSIONS",
         "Key Takeaways:",
+        "The photo: a crowd in the square was shared widely on Tuesday, the agency said.",
+        "Signing up, you agree, is the easy part, the minister said of the new scheme.",
+        "The caption was changed after readers complained about the wording.",
+        "Peers persuade us more than experts do (for example, by the choice of a profile photo).",
     ],
 )
 def test_text_that_is_not_furniture(line: str) -> None:

@@ -127,3 +127,38 @@ def test_a_sentence_repeated_elsewhere_gets_its_own_offsets(context: BuildContex
     for e in flagged:
         assert ctx.articles[e.article].text[e.start : e.end] == e.span == "Vienna"
     assert flagged[0].start != flagged[1].start
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        # an abbreviation with its full stop is one name with the spelled-out one
+        [
+            ("A", D, "“Time for some road works in Ft. Lee,” the aide wrote."),
+            ("B", D, "“Time for some road works in Fort Lee,” the aide wrote."),
+        ],
+        # a name used as a modifier: the slot holds the noun after it
+        [
+            ("A", D, "The minister refused to step aside from the Harbour inquiry, his office said."),
+            ("B", D, "The minister refused to step aside from the Novak investigation, his office said."),
+        ],
+        # a month is not a place
+        [
+            ("A", D, "The council recalled the vote in December on the bridge tolls."),
+            ("B", D, "The council recalled the vote in Harbourtown on the bridge tolls."),
+        ],
+    ],
+)
+def test_not_an_entity_mismatch(run_rule: RunRule, pieces: list[tuple[str, date, str]]) -> None:
+    assert run_rule("ENT001", pieces) == []
+
+
+def test_slots_of_unrelated_statements_are_not_compared(run_rule: RunRule) -> None:
+    findings = run_rule(
+        "ENT001",
+        [
+            ("A", D, "The governor has won only his home state of Ohio. Turnout was low across the region."),
+            ("B", D, "Turnout was low across the region. The senator courted voters in her home state of New York."),
+        ],
+    )
+    assert findings == []
