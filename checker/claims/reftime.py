@@ -196,11 +196,14 @@ def _published_conflict(
     siblings_say_elsewhere = bool(siblings) and len(far_siblings) == len(siblings) and sibling_day is not None
     later = _later_dates(own, published)
     kinds = sum([office_says_elsewhere, siblings_say_elsewhere, bool(later)])
+    # a wrong year on the sisters' word alone: two outlets at least, since one against one is a tie
+    sister_outlets = {a.outlet for a in siblings if a.id in far_siblings}
     year_slip = (
         siblings_say_elsewhere
         and sibling_day is not None
         and whole_years_apart(published, sibling_day)
         and _text_backs(own, impossible, later, published, sibling_day)
+        and (len(sister_outlets) >= 2 or bool(impossible or later))
     )
     if kinds < 2 and not (office_says_elsewhere and len(impossible) >= 3) and not year_slip:
         return None

@@ -19,7 +19,9 @@ def published_date_conflict(ctx: StoryContext) -> Iterator[Flag]:
     At least two independent kinds of evidence must disagree with the date: the other outlets'
     articles of the same story are all dated far from it; people are named with present-tense
     titles they could not hold on that date; the text dates events after it. Sister articles alone
-    suffice when they all sit on the same calendar day one to three years away: a wrong year.
+    suffice when they all sit on the same calendar day one to three years away (a wrong year), are
+    from two outlets at least (one outlet against another is a tie: either date may be the wrong
+    one) and the article's own full dates do not keep to its published year.
 
     Example: a Reuters piece headed "Published February 19, 2023" reports talks in Riyadh on
     Tuesday, February 18; its sister articles are dated 2025-02-18, and it names Marco Rubio as

@@ -30,8 +30,8 @@ class StorySettings:
     defer_passes: int = 2  # batch: retries of articles set aside
     prior_docs: int = 3  # pseudo-articles sharing no term, added to N in the IDF
     date_grace_days: int = 3  # no date penalty up to this gap
-    date_full_days: int = 21  # full penalty from this gap on
-    date_floor: float = 0.4  # score factor at the full penalty
+    date_full_days: int = 10  # full penalty from this gap on: a story is one event, reported within days
+    date_floor: float = 0.2  # score factor at the full penalty
     date_far_days: int = 90  # from this gap on, a season apart: almost always another event
     date_far_floor: float = 0.15  # score factor then
     year_slip_factor: float = 0.85  # score factor for dates a whole number of years apart

@@ -111,3 +111,8 @@ def test_sisters_a_year_away_overrule_a_date_its_text_does_not_keep_to(run_rule:
         [("A", date(2017, 12, 20), text), ("B", date(2018, 12, 21), ANNUAL), ("C", date(2018, 12, 21), ANNUAL)],
     )
     assert [f.flagged[0].span for f in findings] == ["2017-12-20"]
+
+
+def test_one_sister_a_year_away_is_a_tie_not_a_wrong_year(run_rule: RunRule) -> None:
+    findings = run_rule("DAT001", [("A", date(2017, 12, 20), ANNUAL), ("B", date(2018, 12, 21), ANNUAL)])
+    assert findings == []

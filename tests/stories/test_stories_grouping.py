@@ -374,7 +374,7 @@ def test_undated_article_joins_on_content() -> None:
 
 @pytest.mark.parametrize(
     ("gap", "low", "high"),
-    [(0, 1.0, 1.0), (3, 1.0, 1.0), (7, 0.7, 0.9), (14, 0.45, 0.65), (21, 0.4, 0.4), (60, 0.4, 0.4), (200, 0.15, 0.15)],
+    [(0, 1.0, 1.0), (3, 1.0, 1.0), (7, 0.4, 0.5), (10, 0.2, 0.2), (21, 0.2, 0.2), (60, 0.2, 0.2), (200, 0.15, 0.15)],
 )
 def test_date_factor_is_soft(gap: int, low: float, high: float) -> None:
     settings = StorySettings()
