@@ -64,3 +64,56 @@ def test_undated_article_is_judged_from_the_people_it_names(run_rule: RunRule) -
     findings = run_rule("ROL005", [("Outlet", None, text)])
     assert len(findings) == 1
     assert "held their offices together" in findings[0].message
+
+
+ROLE_CODES = ["ROL001", "ROL002", "ROL003", "ROL004", "ROL005"]
+
+
+def _serious(run_rule: RunRule, published: date | None, text: str) -> list[str]:
+    return [
+        f.rule for code in ROLE_CODES for f in run_rule(code, [("Outlet", published, text)]) if f.severity != "info"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        # titles for the time of a past event
+        (date(2015, 6, 7), "Tom Hale is a former speechwriter for President George W. Bush."),
+        (date(2015, 6, 7), "The act was signed by President Bill Clinton and adopted by dozens of states."),
+        (date(2015, 6, 7), "Tom Hale was appointed by President George H. W. Bush in 1991."),
+        (date(2018, 8, 20), "The justice filled the vacancy in which President Obama had hoped to install his pick."),
+        (date(2016, 3, 6), "NAFTA was enacted in the 1990s when President Clinton was in office."),
+        (date(2018, 1, 5), "President Obama pledged to cut emissions below 2005 levels."),
+        (date(2013, 6, 1), "Defense Secretary Leon Panetta told Congress this year that no response was possible."),
+        (
+            date(2015, 3, 1),
+            "The George W. Bush administration often sent Secretary of State Condoleezza Rice on the show.",
+        ),
+        (date(2019, 3, 1), "First, Defense Secretary Jim Mattis quit."),
+        # hypothetical and future holders
+        (date(2016, 2, 29), "Many are aghast at the prospect of President Trump."),
+        (date(2016, 12, 1), "And now President Trump will have to make a decision."),
+        # no title of the named person
+        (date(2014, 1, 8), "Deputy Secretary of State Bill Burns has been lobbying senators."),
+        (date(2016, 4, 1), "Martin Luther King III had a front row seat."),
+    ],
+)
+def test_titles_of_other_times_stay_silent(run_rule: RunRule, published: date, text: str) -> None:
+    assert _serious(run_rule, published, text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "published", "text"),
+    [
+        ("ROL001", FEB_2025, "He met Finnish Prime Minister Sanna Marin on Monday."),
+        ("ROL001", FEB_2025, "An aide to Finnish Prime Minister Sanna Marin said on Monday that talks would resume."),
+        ("ROL001", FEB_2025, "Finnish Prime Minister Sanna Marin said Russia had violated the treaty."),
+        ("ROL003", FEB_2025, "Senators will vote on former President Trump's Supreme Court nominee."),
+    ],
+)
+def test_titles_of_the_time_of_writing_are_still_flagged(
+    run_rule: RunRule, code: str, published: date, text: str
+) -> None:
+    findings = run_rule(code, [("Outlet", published, text)])
+    assert [f.severity for f in findings] in (["error"], ["warning"])
