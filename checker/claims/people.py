@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from checker.claims.hints import AnyOf, CaselessPattern, lowered
-from checker.claims.roletime import SPEECH_VERBS, title_time
+from checker.claims.roletime import SPEECH_VERBS, clause_head, title_time
 from checker.claims.text import STOPWORDS
 from checker.knowledge import KnowledgeBase
 from checker.names import fold, name_key, surname_key
@@ -66,10 +66,20 @@ _ADMIN_HINT = AnyOf(("administration", "presidency", "government", "White"))  # 
 # The verb must attach to the administration itself: "the Biden administration has delivered",
 # "the administration, which is", "Trump's administration said on Tuesday" - not a later clause's verb.
 _ATTACHED = r"^\s*(?:,?\s*(?:which|that|who)\s+)?(?:(?:also|now|still|already|not|reportedly|officially)\s+)*"
+# "is"/"are" before a noun phrase describe rather than act: "The Obama administration is a case in point".
 ACTING_AFTER = re.compile(
-    _ATTACHED + r"(?:has|have|is|are|will|plans|says|wants|continues|remains|keeps|needs|"
-    r"hasn't|haven't|isn't|aren't|won't)\b",
+    _ATTACHED + r"(?:has|have|(?:is|are)(?!\s+(?:a|an|the|case|example|proof|evidence|part|one|another)\b)|"
+    r"plans|says|wants|continues|remains|keeps|needs|hasn't|haven't|isn't|aren't)\b",
     re.IGNORECASE,
+)
+FUTURE_AFTER = re.compile(
+    _ATTACHED + r"(?:will|won't|’ll|'ll|(?:is|are)\s+(?:going|expected|set|due|about)\s+to|(?:is|are)\s+to)\b",
+    re.IGNORECASE,
+)
+_ADMIN_FUTURE_BEFORE = re.compile(r"\b(?i:incoming|next|future|new|prospective|potential|would-be)\s+$")
+_CONDITION = re.compile(r"\b(?i:if|unless|whether)\b")
+_ADMIN_HYPOTHETICAL_BEFORE = re.compile(
+    r"(?:\b(?i:a|an)\s+|\b(?i:prospect|thought|idea|possibility|fears?)\s+(?i:of|about)\s+(?:(?i:a|an)\s+)?)$"
 )
 RECENT_PAST = re.compile(
     _ATTACHED + r"(?:said|announced|confirmed|agreed|unveiled|delivered|told|signed|imposed|"
@@ -91,7 +101,7 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 _INSIDE_ADMINISTRATION = re.compile(r"\b(?:administration|government|presidency)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 PAST_BEFORE = re.compile(
     r"\b(?:under|during|since|of|from|by|before|after|throughout|to|in|predecessor|"
-    r"previous|former|then)\s+(?:the\s+)?$",
+    r"previous|former|then|(?:years|time|days|tenure|stint|career)\s+(?:in|with|at))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -386,7 +396,7 @@ def extract_administrations(sentence: str, people: PeopleContext) -> list[tuple[
                 {
                     "leader": full,
                     "leader_key": key,
-                    "acting": tense == "acting",
+                    "acting": tense in ("acting", "future"),
                     "tense": tense,
                 },
             )
@@ -407,13 +417,22 @@ def _resolve_leader(name: str, people: PeopleContext) -> tuple[str, str | None]:
 
 
 def administration_tense(sentence: str, start: int, end: int) -> str:
-    """'acting' when the sentence has the administration act at the reference time, else 'past'."""
-    head = sentence[:start]
-    if PAST_BEFORE.search(head) or re.match(r"^(?:-era\b|s\b)", sentence[end:]):
+    """When the sentence has the administration act: 'acting' (at the reference time), 'future' ("...
+    will"), 'incoming' ("the incoming Trump administration"), 'hypothetical' ("a Biden administration",
+    "if the Trump White House is to succeed") or 'past'."""
+    head, tail = sentence[:start], sentence[end:]
+    if PAST_BEFORE.search(head) or re.match(r"^(?:-era\b|s\b)", tail):
         return "past"  # "during the Obama administration", "Obama-era", "the Bush administrations"
-    tail = sentence[end:]
+    if _ADMIN_HYPOTHETICAL_BEFORE.search(head) or re.search(
+        r"\b(?i:if|unless|whether)\b", clause_head(sentence, start)
+    ):
+        return "hypothetical"
     if re.match(r"^\s*(?:had|was|were)\b", tail, re.IGNORECASE):
         return "past"
+    if _ADMIN_FUTURE_BEFORE.search(head):
+        return "incoming"  # "the incoming Trump administration has reached a deal": not yet in office
+    if FUTURE_AFTER.match(tail):
+        return "future"
     if ACTING_AFTER.match(tail) or RECENT_PAST.match(tail):
         return "acting"
     return "past"

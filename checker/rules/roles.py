@@ -310,7 +310,8 @@ def administration_not_in_power(ctx: StoryContext) -> Iterator[Flag]:
     The tense decides: "the Biden administration has delivered a clear proposal" or "... said on
     Tuesday" has it act at the reference time, while "the Obama administration had long resisted",
     "sanctions imposed under the Biden administration" and "during the Obama administration" speak
-    of the past and stay silent.
+    of the past and stay silent, and so do the administration to come ("the incoming Trump
+    administration", "... will") before its term and a hypothetical one ("a Biden administration").
 
     Example: an article from April 2025 says "the Biden administration has delivered a clear
     proposal to both Russia and Ukraine"; Joe Biden left office on 20 January 2025.
@@ -320,12 +321,16 @@ def administration_not_in_power(ctx: StoryContext) -> Iterator[Flag]:
             continue
         if any(_covers_any(t, rt) for t in terms):
             continue
-        last = max(terms, key=lambda t: t.start)
-        span = (
-            f"ended on {last.end.isoformat()}"
-            if last.end and last.end <= rt.earliest
-            else f"began only on {last.start.isoformat()}"
-        )
+        ended = [t for t in terms if t.end is not None and t.end <= rt.earliest]
+        upcoming = [t for t in terms if t.start > rt.latest]
+        if upcoming and claim.value.get("tense") == "future":
+            continue  # "the incoming Trump administration", "... will": the administration to come
+        if ended:
+            last = max(ended, key=lambda t: t.start)
+            span = f"ended on {last.end.isoformat() if last.end else ''}"
+        else:
+            last = min(upcoming, key=lambda t: t.start)
+            span = f"began only on {last.start.isoformat()}"
         message = (
             f"'{claim.text}' is said to act at the time of writing, but {claim.value['leader']}'s "
             f"term as {last.office} of {_place(last.jurisdiction)} {span}, and {_when(rt)}"

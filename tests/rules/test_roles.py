@@ -94,6 +94,13 @@ def _serious(run_rule: RunRule, published: date | None, text: str) -> list[str]:
         # hypothetical and future holders
         (date(2016, 2, 29), "Many are aghast at the prospect of President Trump."),
         (date(2016, 12, 1), "And now President Trump will have to make a decision."),
+        (date(2016, 5, 17), "He is confident that fears about a Donald Trump presidency will turn out voters."),
+        (date(2016, 11, 29), "The incoming Trump administration has reached a deal with Carrier."),
+        (date(2016, 11, 21), "People fret that the Trump administration will crack down on a free press."),
+        # administrations described, or of a past time
+        (date(2020, 4, 14), "The Obama administration is a case in point."),
+        (date(2018, 8, 20), "Democrats will dig into his years with the Bush White House, which is how it arose."),
+        (date(2018, 8, 20), "He pushed for harsher steps than the Obama White House would tolerate."),
         # no title of the named person
         (date(2014, 1, 8), "Deputy Secretary of State Bill Burns has been lobbying senators."),
         (date(2016, 4, 1), "Martin Luther King III had a front row seat."),
@@ -110,6 +117,7 @@ def test_titles_of_other_times_stay_silent(run_rule: RunRule, published: date, t
         ("ROL001", FEB_2025, "An aide to Finnish Prime Minister Sanna Marin said on Monday that talks would resume."),
         ("ROL001", FEB_2025, "Finnish Prime Minister Sanna Marin said Russia had violated the treaty."),
         ("ROL003", FEB_2025, "Senators will vote on former President Trump's Supreme Court nominee."),
+        ("ROL005", date(2025, 4, 26), "The Biden administration will lift the sanctions."),
     ],
 )
 def test_titles_of_the_time_of_writing_are_still_flagged(
@@ -117,3 +125,10 @@ def test_titles_of_the_time_of_writing_are_still_flagged(
 ) -> None:
     findings = run_rule(code, [("Outlet", published, text)])
     assert [f.severity for f in findings] in (["error"], ["warning"])
+
+
+def test_an_administration_before_its_first_term_is_dated_by_that_term(run_rule: RunRule) -> None:
+    (finding,) = run_rule(
+        "ROL005", [("Outlet", date(2016, 6, 1), "The Trump administration said on Tuesday it agreed.")]
+    )
+    assert "began only on 2017-01-20" in finding.message
