@@ -66,7 +66,7 @@ _ADMIN_HINT = AnyOf(("administration", "presidency", "government", "White"))  # 
 # The verb must attach to the administration itself: "the Biden administration has delivered",
 # "the administration, which is", "Trump's administration said on Tuesday" - not a later clause's verb.
 _ATTACHED = r"^\s*(?:,?\s*(?:which|that|who)\s+)?(?:(?:also|now|still|already|not|reportedly|officially)\s+)*"
-# "is"/"are" before a noun phrase describe rather than act: "The Obama administration is a case in point".
+# "is"/"are" before a noun phrase describe rather than act: "The Obama administration is an example of it".
 ACTING_AFTER = re.compile(
     _ATTACHED + r"(?:has|have|(?:is|are)(?!\s+(?:a|an|the|case|example|proof|evidence|part|one|another)\b)|"
     r"plans|says|wants|continues|remains|keeps|needs|hasn't|haven't|isn't|aren't)\b",
@@ -318,12 +318,12 @@ def _is_title(sentence: str, m: re.Match[str], apposition: bool) -> bool:
     if _INSIDE_ADMINISTRATION.search(sentence[: m.start()]):
         return False  # "the administration of U.S. president Joe Biden": judged as an administration
     if _SUBORDINATE_BEFORE.search(head):
-        return False  # "Deputy Secretary of State Bill Burns" holds another office
+        return False  # "Deputy Secretary of State Jane Roe" holds another office
     if not apposition:
-        # "the nominee for president Joe Biden": a race, not an office held
+        # "the nominee for president Jane Roe": a race, not an office held
         return not (m.group("title").islower() and _RACE_BEFORE.search(head))
     after = sentence[m.end() :]
-    # "Prince Felipe, the monarch's only son": the title belongs to someone else; "Juncker, the prime
+    # "Princess Ana, the monarch's daughter": the title belongs to someone else; "Roe, the prime
     # minister said": the title is the next clause's subject, not an apposition of the name.
     return not re.match(rf"^(?:’s|'s)\b|^\s+{SPEECH_VERBS}\b", after)
 
@@ -342,13 +342,13 @@ def _name(m: re.Match[str], apposition: bool) -> tuple[str | None, int]:
     name = _clean_name(text)
     words = name.split()
     if fold(words[0]) in ("the", "a", "an", "he", "she", "it", "they") or all(fold(w) in _SUFFIXES for w in words):
-        return None, end  # "King III" in "Martin Luther King III" is no king
+        return None, end  # "King III" in "Robert Allen King III" is no king
     return name, end
 
 
 def _qualifier_and_place(m: re.Match[str]) -> tuple[str, str | None]:
     """The qualifier and the place words of a match; a qualifier inside the place words counts too
-    ("The Democratic National Convention Former U.S. secretary of state": the place is U.S.)."""
+    ("Photos: The Convention Former U.S. secretary of state": the place is U.S.)."""
     qualifier, juris = _qualifier(m.group("qual")), m.group("juris")
     if juris:
         words = juris.split()
@@ -419,7 +419,7 @@ def _resolve_leader(name: str, people: PeopleContext) -> tuple[str, str | None]:
 def administration_tense(sentence: str, start: int, end: int) -> str:
     """When the sentence has the administration act: 'acting' (at the reference time), 'future' ("...
     will"), 'incoming' ("the incoming Trump administration"), 'hypothetical' ("a Biden administration",
-    "if the Trump White House is to succeed") or 'past'."""
+    "if the Obama White House wants to last") or 'past'."""
     head, tail = sentence[:start], sentence[end:]
     if PAST_BEFORE.search(head) or re.match(r"^(?:-era\b|s\b)", tail):
         return "past"  # "during the Obama administration", "Obama-era", "the Bush administrations"
@@ -430,7 +430,7 @@ def administration_tense(sentence: str, start: int, end: int) -> str:
     if re.match(r"^\s*(?:had|was|were)\b", tail, re.IGNORECASE):
         return "past"
     if _ADMIN_FUTURE_BEFORE.search(head):
-        return "incoming"  # "the incoming Trump administration has reached a deal": not yet in office
+        return "incoming"  # "the incoming Obama administration has named": not yet in office
     if FUTURE_AFTER.match(tail):
         return "future"
     if ACTING_AFTER.match(tail) or RECENT_PAST.match(tail):

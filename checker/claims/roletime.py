@@ -1,12 +1,12 @@
 """When a title describes its holder: at the time of writing, at a past time, or in a hypothesis.
 
-"Doug Sosnik was an adviser to President Bill Clinton", "the act signed by President Bill Clinton",
-"President Obama's pick for the court" and "the vacancy in which President Obama had hoped to
-install" give the title for the time of a past event, not for the time the article was written;
-"a President McCain" and "the prospect of President Trump" name no holder at all. English marks
-both with a few constructions - past perfect, "at the time", "then", a relation that ended ("a
-former aide to", "served as"), a past agent ("appointed by", "under") - and with dates. The
-rules judge a title at the time of writing only when none of these says otherwise.
+"Tom Hale was an adviser to President Bill Clinton", "the bill signed by President Bill Clinton",
+"President Obama's trade envoy" and "a judge President Obama had hoped to promote" give the title
+for the time of a past event, not for the time the article was written; "a President Jones" and
+"the prospect of a President Jones" name no holder at all. English marks both with a few
+constructions - past perfect, "at the time", "then", a relation that ended ("a former aide to",
+"served as"), a past agent ("appointed by", "under") - and with dates. The rules judge a title at
+the time of writing only when none of these says otherwise.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ _NOT_A_VERB = frozenset(
 _CLAUSE_END = re.compile(
     rf"[,;:()\[\]—–]|(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bhave\s)(?<!\bhad\s)\b{SPEECH_VERBS}\b"
 )
-# A clause of its own ends at these marks: "Ari Fleischer, who served as ..." starts at "who".
+# A clause of its own ends at these marks: "Tom Hale, who served as ..." starts at "who".
 _CLAUSE_START = re.compile(r".*[,;:(\[—–]\s*", re.DOTALL)
 # Nouns of a relation with an office holder - a post under them, a choice of theirs - whose time is
 # that of the relation, not the article's (unless the sentence is recent news: "an aide to ... said on Monday").
@@ -70,7 +70,7 @@ _OF_HOLDER = r"\s+(?:to|for|under|with|of)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){
 # "an adviser to", "a former speechwriter for", "senior adviser on innovation to", "the policies of"
 _RELATION_BEFORE = re.compile(rf"\b{_RELATION_NOUNS}(?:\s+[\w.’'-]+){{0,3}}?{_OF_HOLDER}", re.IGNORECASE)
 _TENURE_BEFORE = re.compile(rf"\b{_TENURE_NOUNS}(?:\s+[\w.’'-]+){{0,3}}?{_OF_HOLDER}", re.IGNORECASE)
-# "President Obama's pick", "President George W. Bush's first press secretary", "President Clinton's impeachment"
+# "President Obama's trade envoy", "President George W. Bush's last budget director", "President Clinton's impeachment"
 _RELATION_AFTER = re.compile(rf"^(?:’s|'s)\s+(?:[\w.’'-]+\s+){{0,3}}?{_RELATION_NOUNS}\b", re.IGNORECASE)
 _TENURE_AFTER = re.compile(rf"^(?:’s|'s)\s+(?:[\w.’'-]+\s+){{0,3}}?{_TENURE_NOUNS}\b", re.IGNORECASE)
 # The relation is said to be over: "a former aide to", "was a press aide to", "who served as".
@@ -91,14 +91,14 @@ PAST_VERB = (
     r"grew|broke|paid|built|spent|meant|found|heard|sold|struck|hung|read|fled)"
 )
 _PAST_AFTER = re.compile(rf"^(?:,?\s+(?:[a-z]+ly|also|then|first|again|even))*\s+{PAST_VERB}\b")
-# The sentence tells how the tenure ended, when the title was still right: "Defense Secretary Jim Mattis quit".
+# The sentence tells how the tenure ended, when the title was still right: "the defense secretary resigned in protest".
 _LEFT_AFTER = re.compile(
     r"^(?:,[^,]{1,80},)?\s+(?:(?:\w+ly|then|later|eventually|abruptly)\s+)*(?:quit|resigned|stepped\s+down|retired|died|"
     r"was\s+(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated)|left\s+(?:office|the\s+\w+))\b",
     re.IGNORECASE,
 )
 # A possible holding rather than one: "if", a modal before the title in its clause or right after the
-# name ("President Trump will have to decide", "President Trump's challenge will be").
+# name ("President Jones will have to decide", "President Jones's first budget will be").
 _MODAL = r"(?:will|would|might|could|may|should|shall|must|can|’ll|'ll|is\s+going\s+to|are\s+going\s+to)"
 _PROSPECTIVE_HEAD = re.compile(rf"\b(?:if|unless|whether|{_MODAL})\b", re.IGNORECASE)
 _PROSPECTIVE_AFTER = re.compile(
@@ -110,7 +110,7 @@ RECENT = re.compile(
     r"this\s+(?:week|month)|last\s+(?:week|night)|earlier\s+this\s+week|recently)\b",
     re.IGNORECASE,
 )
-# No holder at all: "a President McCain", "the prospect of President Trump", "fears about a Trump presidency".
+# No holder at all: "a President Jones", "the prospect of President Jones", "fear of a Jones presidency".
 _HYPOTHETICAL_BEFORE = re.compile(
     r"(?:\b(?:a|an)\s+|\b(?:prospect|thought|idea|possibility|specter|spectre|fears?|image)\s+(?:of|about)\s+(?:an?\s+)?)$",
     re.IGNORECASE,
@@ -118,7 +118,7 @@ _HYPOTHETICAL_BEFORE = re.compile(
 _POSSESSIVE = re.compile(r"^(?:’s|'s)\b")
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)[’']?s\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# "2005 levels", "the 2016 campaign": a year that names a thing, not the time of the sentence.
+# "1990 levels", "the 2008 campaign": a year that names a thing, not the time of the sentence.
 _WORD_AFTER = re.compile(r"^[’']?s?[-–]?\s*(?P<word>[a-z]+)")
 
 
@@ -170,14 +170,14 @@ def prospective(sentence: str, start: int, end: int) -> bool:
 
 
 def hypothetical(sentence: str, start: int) -> bool:
-    """Whether the title names no holder but a possible one: "a President McCain"."""
+    """Whether the title names no holder but a possible one: "a President Jones"."""
     return _HYPOTHETICAL_BEFORE.search(sentence[:start]) is not None
 
 
 def event_times(sentence: str) -> tuple[list[list[str]], list[dict[str, Any]], list[int]]:
     """The times the sentence speaks of: dated spans as [first day, last day, words]; times that need
     the reference time to be placed ("this year", "on September 12"), as date values; and the other
-    years it names ("below 2005 levels", "the 2016 campaign"), which say it is not simply about now."""
+    years it names ("below 1990 levels", "the 2008 campaign"), which say it is not simply about now."""
     spans: list[list[str]] = []
     open_times: list[dict[str, Any]] = []
     dated: set[int] = set()

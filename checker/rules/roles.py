@@ -130,7 +130,7 @@ def stale_office(ctx: StoryContext) -> Iterator[Flag]:
         if _historical(ctx, claim, rt):
             continue
         if any(_covers_span(t, start, end) for t in terms for start, end in _times_spoken_of(claim, rt)):
-            continue  # the title was right at a time the sentence speaks of ("told Congress this year")
+            continue  # the title was right at a time the sentence speaks of ("testified this year")
         spans = _earlier_times(claim, rt)
         if spans:
             # The sentence names its own time: judge the title then ("Italian Prime Minister Mario
@@ -193,8 +193,8 @@ def _historical(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> bool:
 
     Quotations are the speaker's words; a past marker ("once", "during", "a former aide to",
     "signed by", "had hoped") puts the sentence at a past time; so does an earlier year that dates
-    no event ("below 2005 levels": which time the title is for is then unclear); a hypothesis ("a
-    President McCain") names no holder; and an article that also names the office's current holder
+    no event ("below 1990 levels": which time the title is for is then unclear); a hypothesis ("a
+    President Jones") names no holder; and an article that also names the office's current holder
     knows who is current, so its other holders of that office are past ones.
     """
     value = claim.value
@@ -216,8 +216,8 @@ def _historical(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> bool:
 
 
 def _past_administration(ctx: StoryContext, claim: Claim) -> bool:
-    """The sentence speaks of a past administration the title belongs to ("The George W. Bush
-    administration frequently sent Secretary of State Condoleezza Rice"): the title is of that time."""
+    """The sentence speaks of a past administration the title belongs to ("The Bush administration
+    relied on Secretary of State Colin Powell for the message"): the title is of that time."""
     terms = ctx.kb.terms_of(claim.value["person_key"], claim.value["office"])
     for other in ctx.claims.get(claim.article, []):
         if other.kind != "administration" or other.sentence != claim.sentence or other.value.get("acting"):

@@ -199,7 +199,7 @@ def test_surname_shared_by_namesakes_stays_unresolved(sentence: str) -> None:
 
 
 def test_a_namesake_the_kb_lacks_is_not_the_one_it_knows() -> None:
-    (found,) = roles("B. Jay Cooper was a press aide to President George H. W. Bush.")
+    (found,) = roles("Tom Hale was a budget aide to President George H. W. Bush.")
     assert found["known"] is False
 
 
@@ -222,8 +222,8 @@ def test_a_possessive_name_is_the_person(sentence: str, person: str) -> None:
         "Former Deputy Defense Secretary Jane Roe testified.",
         "Under-Secretary-General Jane Roe spoke.",
         "Vice Chancellor Jane Roe opened the term.",
-        "Martin Luther King III spoke at the rally.",
-        "Prince Felipe, the monarch's only son, is popular.",
+        "Robert Allen King III spoke at the rally.",
+        "Princess Ana, the monarch's daughter, opened the fair.",
         "In a letter to the commission's president, Jane Roe, the prime minister said she would stay.",
         "The presumptive nominee for president Joe Biden said so.",
     ],
@@ -236,7 +236,7 @@ def test_words_that_are_no_title_of_the_name(sentence: str) -> None:
     ("sentence", "qualifier", "jurisdiction"),
     [
         (
-            "Photos: The Democratic National Convention Former U.S. secretary of state Madeleine Albright waves.",
+            "Photos: The Convention Former U.S. secretary of state Madeleine Albright smiles.",
             "former",
             "United States",
         ),

@@ -21,34 +21,34 @@ def role(sentence: str) -> dict[str, Any]:
         # a relation with the holder that is over, or whose time is that of the relation
         "Tom Hale was a press aide to President Bill Clinton.",
         "Tom Hale is a former speechwriter for President George W. Bush.",
-        "Tom Hale, a former top economist for President Barack Obama who is now at Harvard, wrote it.",
-        "Tom Hale, who served as President George W. Bush's first press secretary, said it was over.",
-        "Ms. Ruiz was President Obama’s national-security adviser.",
+        "Tom Hale, a former budget adviser for President Barack Obama who now teaches in Ohio, wrote it.",
+        "Tom Hale, who served as President George W. Bush's last budget director, said it was over.",
+        "Ms. Ruiz was President Obama’s trade envoy.",
         "Judge Ana Ruiz, President Barack Obama's pick for the court, never got a hearing.",
         "Emails from his time as a White House counsel for President George W. Bush were released.",
         "The movement began in opposition to the policies of President George W. Bush.",
         # a past agent
-        "The act was signed by President Bill Clinton and adopted by many states.",
-        "Judge Ana Ruiz, named to the bench by President Clinton, jumped in.",
+        "The bill, signed by President Bill Clinton, became law.",
+        "Judge Ana Ruiz, named to the court by President Clinton, disagreed.",
         # the sentence's own time words
         "The idea was championed by President Barack Obama in years past.",
         "Russian Prime Minister Vladimir Putin said at the time that he was ready.",
         "The mission was then led by Secretary of State Hillary Clinton.",
-        "And then came President Obama, who spoke before Congress.",
-        "The deal was enacted when President Clinton was in office.",
+        "And then came President Obama, who chose a different tone.",
+        "The tax was introduced while President Clinton was in office.",
         # perfect tenses in the title's clause
-        "The justice filled the vacancy in which President Obama had hoped to install his pick.",
-        "The ad said the senator had opposed President Bush's security proposal.",
-        "President Bush is said to have remarked that she had no idea.",
-        "Vice President Joe Biden would have been drafted to run.",
+        "The seat went to a judge President Obama had hoped to promote.",
+        "The flyer claimed the senator had fought President Bush's tax plan.",
+        "President Bush is said to have laughed at the idea.",
+        "Vice President Joe Biden would have won the primary, he argued.",
         # the past event the clause tells
-        "When President Obama left, the economy was growing.",
-        "Before Vice President Biden formally entered the race, he met donors.",
-        "Defense Secretary Jim Mattis quit.",
+        "When President Obama left, unemployment was low.",
+        "Before Vice President Biden officially declared, he called donors.",
+        "Defense Secretary Jim Mattis resigned in protest.",
         "The firing of national security adviser Michael Flynn shook the White House.",
-        "FILE PHOTO: National Security Advisor Michael Flynn speaks at the White House.",
+        "FILE PHOTO: National Security Advisor Michael Flynn listens during a briefing.",
         # a "former" that may cover a list
-        "He was joined by former first lady and secretary of State Hillary Clinton.",
+        "The guests included former senator and secretary of State Hillary Clinton.",
         "Former Secretary of State John Kerry and Secretary of State Hillary Clinton attended.",
     ],
 )
@@ -65,8 +65,8 @@ def test_past_contexts(sentence: str) -> None:
         "Responding to Finnish Prime Minister Sanna Marin’s comments at the conference, Lavrov spoke.",
         "He met with Finnish Prime Minister Sanna Marin on Monday.",
         "An aide to Finnish Prime Minister Sanna Marin said on Monday that talks would resume.",
-        "Polish Prime Minister Mateusz Morawiecki said the deal proved that Poland could stand by Ukraine.",
-        "Japanese Prime Minister Shigeru Ishiba's government said it was monitoring markets.",
+        "Polish Prime Minister Mateusz Morawiecki said the deal showed Poland could help Ukraine.",
+        "Japanese Prime Minister Shigeru Ishiba's government said it would watch the yen.",
         "Former Secretary of State John Kerry met Secretary of State Antony Blinken, who said so.",
     ],
 )
@@ -78,12 +78,12 @@ def test_present_contexts(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "hypothetical", "prospective"),
     [
-        ("A test is coming when a President Trump will send his nominee to the Senate.", True, True),
-        ("Many are aghast at the prospect of President Trump.", True, False),
-        ("President Trump will have to make a decision.", False, True),
-        ("President Trump’s challenge will be implementing it.", False, True),
-        ("Even if President Trump spends his capital, he cannot win.", False, True),
-        ("The states can give direction to President Trump.", False, True),
+        ("The real test comes when a President Trump picks a judge.", True, False),
+        ("Some voters dread the prospect of President Trump.", True, False),
+        ("President Trump will need to choose a running mate.", False, True),
+        ("President Trump’s first budget will be tight.", False, True),
+        ("Even if President Trump wins that fight, the courts remain.", False, True),
+        ("Governors can push President Trump on trade.", False, True),
         ("President Trump signed the order on Friday.", False, False),
     ],
 )
@@ -111,5 +111,5 @@ def test_times_the_sentence_speaks_of(sentence: str, when: list[list[str]], othe
 
 
 def test_times_placed_from_the_reference_time_are_kept() -> None:
-    found = role("Defense Secretary Leon Panetta told Congress this year.")
+    found = role("Defense Secretary Leon Panetta testified this year.")
     assert [value["expr"] for value in found["when_relative"]] == ["this year"]

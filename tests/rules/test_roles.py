@@ -79,31 +79,31 @@ def _serious(run_rule: RunRule, published: date | None, text: str) -> list[str]:
     ("published", "text"),
     [
         # titles for the time of a past event
-        (date(2015, 6, 7), "Tom Hale is a former speechwriter for President George W. Bush."),
-        (date(2015, 6, 7), "The act was signed by President Bill Clinton and adopted by dozens of states."),
+        (date(2015, 6, 7), "Tom Hale, a former adviser to President George W. Bush, wrote the memo."),
+        (date(2015, 6, 7), "The law was signed by President Bill Clinton after a long fight."),
         (date(2015, 6, 7), "Tom Hale was appointed by President George H. W. Bush in 1991."),
-        (date(2018, 8, 20), "The justice filled the vacancy in which President Obama had hoped to install his pick."),
-        (date(2016, 3, 6), "NAFTA was enacted in the 1990s when President Clinton was in office."),
+        (date(2018, 8, 20), "The seat went to a judge President Obama had hoped to promote."),
+        (date(2016, 3, 6), "The tax was introduced in the 1990s, while President Clinton was in office."),
         (date(2018, 1, 5), "President Obama pledged to cut emissions below 2005 levels."),
-        (date(2013, 6, 1), "Defense Secretary Leon Panetta told Congress this year that no response was possible."),
+        (date(2013, 6, 1), "Defense Secretary Leon Panetta testified this year that the attack was brief."),
         (
             date(2015, 3, 1),
-            "The George W. Bush administration often sent Secretary of State Condoleezza Rice on the show.",
+            "The George W. Bush administration relied on Secretary of State Condoleezza Rice for that message.",
         ),
-        (date(2019, 3, 1), "First, Defense Secretary Jim Mattis quit."),
+        (date(2019, 3, 1), "Defense Secretary Jim Mattis resigned in protest."),
         # hypothetical and future holders
-        (date(2016, 2, 29), "Many are aghast at the prospect of President Trump."),
-        (date(2016, 12, 1), "And now President Trump will have to make a decision."),
-        (date(2016, 5, 17), "He is confident that fears about a Donald Trump presidency will turn out voters."),
-        (date(2016, 11, 29), "The incoming Trump administration has reached a deal with Carrier."),
-        (date(2016, 11, 21), "People fret that the Trump administration will crack down on a free press."),
+        (date(2016, 2, 29), "Some voters dread the prospect of President Trump."),
+        (date(2016, 12, 1), "President Trump will need to choose a running mate."),
+        (date(2016, 5, 17), "Fear of a Donald Trump presidency could mobilize voters."),
+        (date(2016, 11, 29), "The incoming Trump administration has picked its trade team."),
+        (date(2016, 11, 21), "Critics worry the Trump administration will cut the agency's budget."),
         # administrations described, or of a past time
-        (date(2020, 4, 14), "The Obama administration is a case in point."),
-        (date(2018, 8, 20), "Democrats will dig into his years with the Bush White House, which is how it arose."),
-        (date(2018, 8, 20), "He pushed for harsher steps than the Obama White House would tolerate."),
+        (date(2020, 4, 14), "The Obama administration is an example."),
+        (date(2018, 8, 20), "Critics will study his years with the Bush White House, which shaped him."),
+        (date(2018, 8, 20), "He wanted tougher measures than the Obama White House would accept."),
         # no title of the named person
-        (date(2014, 1, 8), "Deputy Secretary of State Bill Burns has been lobbying senators."),
-        (date(2016, 4, 1), "Martin Luther King III had a front row seat."),
+        (date(2014, 1, 8), "Deputy Secretary of State William Burns flew to Cairo."),
+        (date(2016, 4, 1), "Robert Allen King III had a front row seat."),
     ],
 )
 def test_titles_of_other_times_stay_silent(run_rule: RunRule, published: date, text: str) -> None:
