@@ -244,7 +244,7 @@ def inside_quote(sentence: str, position: int) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"(?:’s|'s)$", "", name.strip())
+    name = re.sub(r"(?:’s|'s|(?<=s)[’'])$", "", name.strip())  # "Obama's", "Guterres'"
     return name.rstrip(".")
 
 
@@ -334,7 +334,7 @@ def _name(m: re.Match[str], apposition: bool) -> tuple[str | None, int]:
     text, end = m.group("name"), m.end("name")
     if not apposition:
         for word in re.finditer(r"\S+", text):
-            if word.group().endswith(("’s", "'s")):
+            if word.group().endswith(("’s", "'s", "s’", "s'")):
                 text, end = text[: word.end()], m.start("name") + word.end()
                 break
     elif text.endswith(("’s", "'s")):

@@ -30,7 +30,8 @@ HISTORICAL = re.compile(
     r"previously|formerly|back\s+then|in\s+the\s+past|in\s+years\s+past|during|under|"
     r"(?:was|were)\s+(?:appointed|elected|named)|(?:was|were)\s+in\s+office|while\s+in\s+office|left\s+office|"
     r"(?:years|time|days)\s+in\s+office|(?:his|her|their)\s+(?:time|tenure|stint|years|days)\s+(?:as|in|at|with)|"
-    r"(?:served|serving)\s+(?:as|under|in|with)|worked\s+(?:for|with|under|in)|file\s+photo|archive\s+photo)\b",
+    r"(?:served|serving)\s+(?:as|under|in|with)|worked\s+(?:for|with|under|in|together)|file\s+photo|archive\s+photo|"
+    r"spent\s+(?:\w+\s+){0,2}(?:years|decades)|(?:would\s+go|went)\s+on\s+to)\b",
     re.IGNORECASE,
 )
 # A perfect tense in the title's clause moves it before its own time: "had hoped", "is said to have
@@ -64,7 +65,8 @@ _RELATION_NOUNS = (
 _TENURE_NOUNS = (
     r"(?:policies|policy|laws?|acts?|legacy|tenure|terms?|presidency|premiership|chancellorship|era|years|reign|"
     r"rule|impeachment|tariffs|reforms|doctrine|agenda|campaign|cabinet|record|firing|ouster|resignation|"
-    r"departure|dismissal|removal|exit|death|funeral|assassination|successor|predecessor)"
+    r"departure|dismissal|removal|exit|death|funeral|assassination|successor|predecessor|bombing|invasion|"
+    r"vetoe?s?|pardons?|executive\s+orders?)"
 )
 _OF_HOLDER = r"\s+(?:to|for|under|with|of)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$"  # "... of White House"
 # "an adviser to", "a former speechwriter for", "senior adviser on innovation to", "the policies of"
@@ -72,6 +74,8 @@ _RELATION_BEFORE = re.compile(rf"\b{_RELATION_NOUNS}(?:\s+[\w.’'-]+){{0,3}}?{_
 _TENURE_BEFORE = re.compile(rf"\b{_TENURE_NOUNS}(?:\s+[\w.’'-]+){{0,3}}?{_OF_HOLDER}", re.IGNORECASE)
 # "President Obama's trade envoy", "President George W. Bush's last budget director", "President Clinton's impeachment"
 _RELATION_AFTER = re.compile(rf"^(?:’s|'s)\s+(?:[\w.’'-]+\s+){{0,3}}?{_RELATION_NOUNS}\b", re.IGNORECASE)
+# "his national security adviser": the title of a relation with the person the sentence is about.
+_THEIR = re.compile(r"\b(?i:his|her|their)\s+$")
 _TENURE_AFTER = re.compile(rf"^(?:’s|'s)\s+(?:[\w.’'-]+\s+){{0,3}}?{_TENURE_NOUNS}\b", re.IGNORECASE)
 # The relation is said to be over: "a former aide to", "was a press aide to", "who served as".
 _ENDED = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile|was|were|had\s+been|served|worked)\b", re.IGNORECASE)
@@ -153,7 +157,8 @@ def past_context(sentence: str, start: int, end: int) -> bool:
     if _TENURE_BEFORE.search(whole_head) or _TENURE_AFTER.match(tail):
         return True
     recent = RECENT.search(sentence) is not None
-    if (_RELATION_BEFORE.search(whole_head) or _RELATION_AFTER.match(tail)) and (_ENDED.search(head) or not recent):
+    related = _RELATION_BEFORE.search(whole_head) or _RELATION_AFTER.match(tail) or _THEIR.search(whole_head)
+    if related and (_ENDED.search(head) or not recent):
         return True
     if _AGENT_BEFORE.search(whole_head) and not recent:
         return True

@@ -208,6 +208,7 @@ def test_a_namesake_the_kb_lacks_is_not_the_one_it_knows() -> None:
     [
         ("Senators will vote on former President Obama's Supreme Court nominee.", "Barack Obama"),
         ("The President Obama’s White House staff left.", "Barack Obama"),
+        ("Delegates praised Secretary-General António Guterres' opening speech.", "António Guterres"),
     ],
 )
 def test_a_possessive_name_is_the_person(sentence: str, person: str) -> None:

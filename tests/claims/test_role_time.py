@@ -47,6 +47,11 @@ def role(sentence: str) -> dict[str, Any]:
         "Defense Secretary Jim Mattis resigned in protest.",
         "The firing of national security adviser Michael Flynn shook the White House.",
         "FILE PHOTO: National Security Advisor Michael Flynn listens during a briefing.",
+        "The two governors worked together to help President Bill Clinton pass the budget.",
+        "The panel spent two years examining the plans of President Bill Clinton.",
+        "Her students would go on to advise President Obama.",
+        "The senator criticized President Clinton’s bombing campaign.",
+        "The inquiry focused on his national security adviser Michael Flynn.",
         # a "former" that may cover a list
         "The guests included former senator and secretary of State Hillary Clinton.",
         "Former Secretary of State John Kerry and Secretary of State Hillary Clinton attended.",
@@ -68,6 +73,7 @@ def test_past_contexts(sentence: str) -> None:
         "Polish Prime Minister Mateusz Morawiecki said the deal showed Poland could help Ukraine.",
         "Japanese Prime Minister Shigeru Ishiba's government said it would watch the yen.",
         "Former Secretary of State John Kerry met Secretary of State Antony Blinken, who said so.",
+        "Putin and his foreign minister Sergei Lavrov said on Tuesday that talks would go on.",
     ],
 )
 def test_present_contexts(sentence: str) -> None:

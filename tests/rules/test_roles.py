@@ -94,12 +94,12 @@ def _serious(run_rule: RunRule, published: date | None, text: str) -> list[str]:
         # hypothetical and future holders
         (date(2016, 2, 29), "Some voters dread the prospect of President Trump."),
         (date(2016, 12, 1), "President Trump will need to choose a running mate."),
-        (date(2016, 5, 17), "Fear of a Donald Trump presidency could mobilize voters."),
+        (date(2016, 5, 17), "Fear of a Donald Trump presidency will mobilize voters."),
         (date(2016, 11, 29), "The incoming Trump administration has picked its trade team."),
         (date(2016, 11, 21), "Critics worry the Trump administration will cut the agency's budget."),
         # administrations described, or of a past time
         (date(2020, 4, 14), "The Obama administration is an example."),
-        (date(2018, 8, 20), "Critics will study his years with the Bush White House, which shaped him."),
+        (date(2018, 8, 20), "Critics will study his years with the Bush White House, which is where he learned."),
         (date(2018, 8, 20), "He wanted tougher measures than the Obama White House would accept."),
         # no title of the named person
         (date(2014, 1, 8), "Deputy Secretary of State William Burns flew to Cairo."),
