@@ -79,16 +79,18 @@ _THEIR = re.compile(r"\b(?i:his|her|their)\s+$")
 _TENURE_AFTER = re.compile(rf"^(?:’s|'s)\s+(?:[\w.’'-]+\s+){{0,3}}?{_TENURE_NOUNS}\b", re.IGNORECASE)
 # The relation is said to be over: "a former aide to", "was a press aide to", "who served as".
 _ENDED = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile|was|were|had\s+been|served|worked)\b", re.IGNORECASE)
-# A past participle with its agent: "signed by", "named to the bench by", "appointed by".
+# An act of office with its agent: "signed by", "named to the bench by", "appointed by". Not events
+# such as "hosted by" or "chaired by", which news reports at the time of writing.
 _AGENT_BEFORE = re.compile(
-    r"\b(?:[a-z]+ed|led|made|held|won|chosen|taken|given|written|brought|picked|sent|set|put|built)"
-    r"(?:\s+[\w.’'-]+){0,4}?\s+by\s+(?:the\s+)?$",
+    r"\b(?:signed|appointed|nominated|named|picked|chosen|tapped|hired|pardoned|commuted|enacted|vetoed|"
+    r"established|created|founded|devised|drafted|negotiated|brokered|imposed|introduced|ordered|issued|"
+    r"approved|championed|proposed|endorsed|elevated|promoted)(?:\s+[\w.’'-]+){0,4}?\s+(?:by|under)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # The title's own clause says "then": "then led by Secretary of State Hillary Clinton", "and then came".
-_THEN = re.compile(r"\bthen\b(?!-)", re.IGNORECASE)
+_THEN = re.compile(r"(?<!since )\bthen\b(?!-)", re.IGNORECASE)  # "since then" reaches the present
 # "When President Obama left", "Before Vice President Biden formally entered", "while President Clinton was"
-_WHEN_BEFORE = re.compile(r"\b(?i:when|while|after|before|until|once|as)\s+$")
+_WHEN_BEFORE = re.compile(r"\b(?i:when|while|after|before|until|once)\s+$")
 PAST_VERB = (
     r"(?:was|were|had|did|[a-z]+ed|left|took|won|lost|came|went|made|gave|said|told|met|ran|sent|spoke|wrote|"
     r"became|began|held|led|kept|brought|sought|thought|fought|bought|knew|saw|stood|felt|got|rose|fell|chose|"
@@ -101,13 +103,13 @@ _LEFT_AFTER = re.compile(
     r"was\s+(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated)|left\s+(?:office|the\s+\w+))\b",
     re.IGNORECASE,
 )
-# A possible holding rather than one: "if", a modal before the title in its clause or right after the
-# name ("President Jones will have to decide", "President Jones's first budget will be").
-_MODAL = r"(?:will|would|might|could|may|should|shall|must|can|’ll|'ll|is\s+going\s+to|are\s+going\s+to)"
-_PROSPECTIVE_HEAD = re.compile(rf"\b(?:if|unless|whether|{_MODAL})\b", re.IGNORECASE)
-_PROSPECTIVE_AFTER = re.compile(
-    rf"^(?:(?:’s|'s)\s+(?:[\w-]+\s+){{0,2}}?)?\s*(?:(?:\w+ly|also|even|still|then|now)\s+)*{_MODAL}\b", re.IGNORECASE
-)
+# A possible holding rather than one: "if", or a modal of possibility before the title in its clause or
+# right after the name ("President Jones might decide"). Not "will": "Chancellor Jones will meet ... on
+# Monday" says the person holds the office now, and is wrong if they do not.
+_MODAL = r"(?:would|might|could|may)"
+# Modals in lower case only: "In May, Chancellor Jones said" is no possibility.
+_PROSPECTIVE_HEAD = re.compile(rf"\b(?:(?i:if|unless|whether)|{_MODAL})\b")
+_PROSPECTIVE_AFTER = re.compile(rf"^\s*(?:(?:\w+ly|also|even|still|then|now)\s+)*{_MODAL}\b")
 # Recent news: a past event of the time of writing ("signed by the president on Tuesday").
 RECENT = re.compile(
     r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|tonight|"
@@ -120,6 +122,7 @@ _HYPOTHETICAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"^(?:’s|'s)\b")
+_REPORT = re.compile(rf"\b{SPEECH_VERBS}\b")
 _DECADE = re.compile(r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)[’']?s\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "1990 levels", "the 2008 campaign": a year that names a thing, not the time of the sentence.
@@ -166,7 +169,7 @@ def past_context(sentence: str, start: int, end: int) -> bool:
         return True
     if _POSSESSIVE.match(tail) and re.search(r"\b(?:was|were|had\s+been|served\s+as|as)\s+$", whole_head, re.I):
         return True  # "who was President Clinton's deputy counsel"
-    return bool(_WHEN_BEFORE.search(whole_head) and _PAST_AFTER.match(tail))
+    return bool(_WHEN_BEFORE.search(whole_head) and _PAST_AFTER.match(tail) and not recent)
 
 
 def prospective(sentence: str, start: int, end: int) -> bool:
@@ -179,10 +182,11 @@ def hypothetical(sentence: str, start: int) -> bool:
     return _HYPOTHETICAL_BEFORE.search(sentence[:start]) is not None
 
 
-def event_times(sentence: str) -> tuple[list[list[str]], list[dict[str, Any]], list[int]]:
+def event_times(sentence: str, others_until: int) -> tuple[list[list[str]], list[dict[str, Any]], list[int]]:
     """The times the sentence speaks of: dated spans as [first day, last day, words]; times that need
     the reference time to be placed ("this year", "on September 12"), as date values; and the other
-    years it names ("below 1990 levels", "the 2008 campaign"), which say it is not simply about now."""
+    years it names before `others_until` ("below 1990 levels", "the 2008 campaign"), which say it is
+    not simply about now."""
     spans: list[list[str]] = []
     open_times: list[dict[str, Any]] = []
     dated: set[int] = set()
@@ -201,7 +205,7 @@ def event_times(sentence: str) -> tuple[list[list[str]], list[dict[str, Any]], l
         first = int(m.group("decade"))
         spans.append([date(first, 1, 1).isoformat(), date(first + 9, 12, 31).isoformat(), m.group()])
         dated.update(range(first, first + 10))
-    others = sorted({int(y) for y in _YEAR.findall(sentence)} - dated)
+    others = sorted({int(y) for y in _YEAR.findall(sentence[:others_until])} - dated)
     return spans, open_times, others
 
 
@@ -212,7 +216,9 @@ def _names_a_thing(sentence: str, end: int) -> bool:
 
 def title_time(sentence: str, start: int, end: int, *, may_be_hypothetical: bool = True) -> dict[str, Any]:
     """The fields of a role claim that say when its title applies (see the module's docstring)."""
-    spans, open_times, others = event_times(sentence)
+    report = _REPORT.search(sentence, end)
+    # "Prime Minister Jones said the 2023 ban would end": a year of what was said, not of the title.
+    spans, open_times, others = event_times(sentence, len(sentence) if report is None else report.start())
     return {
         "historical": past_context(sentence, start, end),
         "hypothetical": may_be_hypothetical and hypothetical(sentence, start),

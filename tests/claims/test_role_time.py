@@ -74,6 +74,10 @@ def test_past_contexts(sentence: str) -> None:
         "Japanese Prime Minister Shigeru Ishiba's government said it would watch the yen.",
         "Former Secretary of State John Kerry met Secretary of State Antony Blinken, who said so.",
         "Putin and his foreign minister Sergei Lavrov said on Tuesday that talks would go on.",
+        "The summit, hosted by Finnish Prime Minister Sanna Marin, opened in Helsinki.",
+        "As Finnish Prime Minister Sanna Marin said, the talks failed.",
+        "Since then, Finnish Prime Minister Sanna Marin has met him twice.",
+        "When Finnish Prime Minister Sanna Marin spoke on Monday, the hall was full.",
     ],
 )
 def test_present_contexts(sentence: str) -> None:
@@ -86,10 +90,11 @@ def test_present_contexts(sentence: str) -> None:
     [
         ("The real test comes when a President Trump picks a judge.", True, False),
         ("Some voters dread the prospect of President Trump.", True, False),
-        ("President Trump will need to choose a running mate.", False, True),
-        ("President Trump’s first budget will be tight.", False, True),
+        ("President Trump might choose a running mate.", False, True),
+        ("President Trump will meet the governors on Monday.", False, False),
+        ("President Trump’s first budget could be tight.", False, False),
         ("Even if President Trump wins that fight, the courts remain.", False, True),
-        ("Governors can push President Trump on trade.", False, True),
+        ("Governors could push President Trump on trade.", False, True),
         ("President Trump signed the order on Friday.", False, False),
     ],
 )
@@ -107,8 +112,9 @@ def test_possible_holders(sentence: str, hypothetical: bool, prospective: bool) 
             [],
         ),
         ("The deal was done in the 1990s by President Bill Clinton.", [["1990-01-01", "1999-12-31", "the 1990s"]], []),
-        ("President Obama pledged cuts below 2005 levels.", [], [2005]),
+        ("President Obama committed the country to cuts below 2005 levels.", [], [2005]),
         ("President Obama spoke of the 2008 campaign.", [], [2008]),
+        ("Polish Prime Minister Mateusz Morawiecki said the 2023 ban would end.", [], []),
     ],
 )
 def test_times_the_sentence_speaks_of(sentence: str, when: list[list[str]], other_years: list[int]) -> None:

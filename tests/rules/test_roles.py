@@ -84,7 +84,7 @@ def _serious(run_rule: RunRule, published: date | None, text: str) -> list[str]:
         (date(2015, 6, 7), "Tom Hale was appointed by President George H. W. Bush in 1991."),
         (date(2018, 8, 20), "The seat went to a judge President Obama had hoped to promote."),
         (date(2016, 3, 6), "The tax was introduced in the 1990s, while President Clinton was in office."),
-        (date(2018, 1, 5), "President Obama pledged to cut emissions below 2005 levels."),
+        (date(2018, 1, 5), "President Obama committed the country to cuts below 2005 levels."),
         (date(2013, 6, 1), "Defense Secretary Leon Panetta testified this year that the attack was brief."),
         (
             date(2015, 3, 1),
@@ -93,7 +93,7 @@ def _serious(run_rule: RunRule, published: date | None, text: str) -> list[str]:
         (date(2019, 3, 1), "Defense Secretary Jim Mattis resigned in protest."),
         # hypothetical and future holders
         (date(2016, 2, 29), "Some voters dread the prospect of President Trump."),
-        (date(2016, 12, 1), "President Trump will need to choose a running mate."),
+        (date(2016, 12, 1), "President Trump might choose a running mate."),
         (date(2016, 5, 17), "Fear of a Donald Trump presidency will mobilize voters."),
         (date(2016, 11, 29), "The incoming Trump administration has picked its trade team."),
         (date(2016, 11, 21), "Critics worry the Trump administration will cut the agency's budget."),
@@ -117,6 +117,8 @@ def test_titles_of_other_times_stay_silent(run_rule: RunRule, published: date, t
         ("ROL001", FEB_2025, "An aide to Finnish Prime Minister Sanna Marin said on Monday that talks would resume."),
         ("ROL001", FEB_2025, "Finnish Prime Minister Sanna Marin said Russia had violated the treaty."),
         ("ROL003", FEB_2025, "Senators will vote on former President Trump's Supreme Court nominee."),
+        ("ROL002", date(2023, 5, 1), "Chancellor Friedrich Merz will meet the French president on Monday."),
+        ("ROL002", date(2023, 6, 1), "In May, Chancellor Friedrich Merz opened the fair."),
         ("ROL005", date(2025, 4, 26), "The Biden administration will lift the sanctions."),
     ],
 )
