@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from checker.names import fold, name_key, surname_key
+from checker.names import fold, middles_agree, name_key, surname_key
 
 KB_DIR = Path(__file__).parent / "data" / "kb"
 TITLES_FILE = Path(__file__).parent / "data" / "titles.csv"
@@ -153,6 +153,8 @@ class KnowledgeBase:
         self._by_office: dict[tuple[str, str], list[Term]] = defaultdict(list)
         self._alias: dict[str, str] = {}
         self._first_last: dict[str, set[str]] = defaultdict(set)
+        # (first last, person key) -> the middle words of that person's names: "George W. Bush" -> {("w",)}
+        self._middles: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
         self._surname: dict[str, set[str]] = defaultdict(set)
         self.names: dict[str, str] = {}
         for term, aliases in terms:
@@ -177,7 +179,9 @@ class KnowledgeBase:
         self._alias[name_key(name)] = key
         words = name_key(name).split()
         if len(words) >= 2:
-            self._first_last[f"{words[0]} {words[-1]}"].add(key)
+            first_last = f"{words[0]} {words[-1]}"
+            self._first_last[first_last].add(key)
+            self._middles[(first_last, key)].add(tuple(words[1:-1]))
         if words:
             self._surname[words[-1]].add(key)
 
@@ -189,10 +193,22 @@ class KnowledgeBase:
             return self._alias[key]
         words = key.split()
         if len(words) >= 2:
-            found = self._first_last.get(f"{words[0]} {words[-1]}", set())
+            first_last, middles = f"{words[0]} {words[-1]}", tuple(words[1:-1])
+            # A different middle name is a different person, not a variant spelling of the known one.
+            found = {
+                k
+                for k in self._first_last.get(first_last, set())
+                if any(middles_agree(middles, known) for known in self._known_middles(first_last, k))
+            }
             if len(found) == 1:
                 return next(iter(found))
         return None
+
+    def _known_middles(self, first_last: str, key: str) -> set[tuple[str, ...]]:
+        """The middle words a person is known by; names without any ("William Burns") only when no
+        name of theirs has one (then nothing can disagree)."""
+        middles = self._middles[(first_last, key)]
+        return {m for m in middles if m} or {()}
 
     def people_with_surname(self, name: str) -> set[str]:
         return set(self._surname.get(surname_key(name), set()))

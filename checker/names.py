@@ -51,6 +51,25 @@ def name_key(name: str) -> str:
     return key
 
 
+def middles_agree(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two sets of middle-name words (keys) can belong to one person.
+
+    A name without middle words says nothing ("George Bush"); otherwise the words pair up one by one,
+    an initial standing for a word it begins: "w" fits "walker", but "h w" is not "w" - George H. W.
+    Bush and George W. Bush share a first and last name and are father and son.
+    """
+    if not one or not other:
+        return True
+    if len(one) != len(other):
+        return False
+    return all(_word_fits(a, b) for a, b in zip(one, other, strict=True))
+
+
+def _word_fits(one: str, other: str) -> bool:
+    """The same name word, or an initial of it."""
+    return one == other or (len(one) == 1 and other.startswith(one)) or (len(other) == 1 and one.startswith(other))
+
+
 def surname_key(name: str) -> str:
     """The key of the last word of a name: how a second mention ('Lavrov said') refers back."""
     key = name_key(name)

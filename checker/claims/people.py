@@ -9,12 +9,14 @@ for surnames, through the people the article already named.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from checker.claims.hints import AnyOf, CaselessPattern, lowered
+from checker.claims.roletime import SPEECH_VERBS, clause_head, title_time
 from checker.claims.text import STOPWORDS
 from checker.knowledge import KnowledgeBase
 from checker.names import fold, name_key, surname_key
@@ -32,6 +34,20 @@ QUALIFIERS = {
     "sitting": "current",
     "future": "incoming",
     "the late": "late",
+    "onetime": "former",
+    "one-time": "former",
+    "erstwhile": "former",
+    # Out of office by now, though perhaps only just (the KB may still count the last days as in office):
+    # a past title is right, but "former" is not claimed.
+    "ousted": "ousted",
+    "deposed": "ousted",
+    "toppled": "ousted",
+    "fired": "ousted",
+    "sacked": "ousted",
+    # Not yet in office: "would-be Prime Minister", "potential President".
+    "would-be": "incoming",
+    "potential": "incoming",
+    "prospective": "incoming",
 }
 _PARTICLE = r"(?:bin|ibn|al|el|von|der|van|de|la|le|da|del|di|dos|du|af)"
 _NAME_WORD = (
@@ -41,24 +57,29 @@ _NAME_WORD = (
 NAME = rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}})"
 _QUAL = (
     r"(?P<qual>\b(?i:then[- ]|former\s+|ex-|outgoing\s+|incoming\s+|acting\s+|interim\s+|the\s+late\s+|late\s+|"
-    r"current\s+|sitting\s+|future\s+))"
+    r"current\s+|sitting\s+|future\s+|onetime\s+|one-time\s+|erstwhile\s+|ousted\s+|deposed\s+|toppled\s+|"
+    r"fired\s+|sacked\s+|would-be\s+|potential\s+|prospective\s+))"
 )
 _JURIS = r"(?P<juris>(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}?[A-Z][\w.’'-]*(?:’s|'s)?\s+)"
-SPEECH_VERBS = (
-    r"(?:said|says|saying|told|telling|stated|stating|added|adding|asked|asking|wrote|warned|"
-    r"insisted|argued|claimed|noted|noting|explained|declared|announced|tweeted|posted|"
-    r"remarked|cautioned|stressed|urged|reiterated|mentioned|asserted|contended|mused|replied|"
-    r"responded|acknowledged|admitted|conceded|recalled|observed|quipped|vowed|pledged)"
-)
 ADMIN_WORDS = r"(?:administration|presidency|government|White\s+House)(?!s)"
 _ADMIN_HINT = AnyOf(("administration", "presidency", "government", "White"))  # as case-sensitive as ADMIN_WORDS
 # The verb must attach to the administration itself: "the Biden administration has delivered",
 # "the administration, which is", "Trump's administration said on Tuesday" - not a later clause's verb.
 _ATTACHED = r"^\s*(?:,?\s*(?:which|that|who)\s+)?(?:(?:also|now|still|already|not|reportedly|officially)\s+)*"
+# "is"/"are" before a noun phrase describe rather than act: "The Obama administration is an example of it".
 ACTING_AFTER = re.compile(
-    _ATTACHED + r"(?:has|have|is|are|will|plans|says|wants|continues|remains|keeps|needs|"
-    r"hasn't|haven't|isn't|aren't|won't)\b",
+    _ATTACHED + r"(?:has|have|(?:is|are)(?!\s+(?:a|an|the|case|example|proof|evidence|part|one|another)\b)|"
+    r"plans|says|wants|continues|remains|keeps|needs|hasn't|haven't|isn't|aren't)\b",
     re.IGNORECASE,
+)
+FUTURE_AFTER = re.compile(
+    _ATTACHED + r"(?:will|won't|’ll|'ll|(?:is|are)\s+(?:going|expected|set|due|about)\s+to|(?:is|are)\s+to)\b",
+    re.IGNORECASE,
+)
+_ADMIN_FUTURE_BEFORE = re.compile(r"\b(?i:incoming|next|future|new|prospective|potential|would-be)\s+$")
+_CONDITION = re.compile(r"\b(?i:if|unless|whether)\b")
+_ADMIN_HYPOTHETICAL_BEFORE = re.compile(
+    r"(?:\b(?i:a|an)\s+|\b(?i:prospect|thought|idea|possibility|fears?)\s+(?i:of|about)\s+(?:(?i:a|an)\s+)?)$"
 )
 RECENT_PAST = re.compile(
     _ATTACHED + r"(?:said|announced|confirmed|agreed|unveiled|delivered|told|signed|imposed|"
@@ -66,17 +87,21 @@ RECENT_PAST = re.compile(
     r"friday|saturday|sunday)|yesterday|today|this\s+week|last\s+week|earlier\s+this)",
     re.IGNORECASE,
 )
-_INSIDE_ADMINISTRATION = re.compile(r"\b(?:administration|government|presidency)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# Words that place a sentence in the past: a title there describes the person as they were then.
-HISTORICAL = re.compile(
-    r"\b(?:ago|at\s+the\s+time|once|earlier\s+this\s+(?:year|month)|last\s+(?:year|decade)|previously|"
-    r"formerly|back\s+then|in\s+the\s+past|had\s+been|during|under|(?:was|were)\s+(?:appointed|elected|named))\b",
-    re.IGNORECASE,
+# Another office named after a title's words: "Deputy Secretary of State", "Vice Chancellor", "Under-Secretary-General".
+_SUBORDINATE_BEFORE = re.compile(r"\b(?i:deputy|vice|assistant|under|associate|shadow|junior)[\s-]+$")
+_RACE_BEFORE = re.compile(
+    r"\b(?i:nominee|candidate|candidacy|run|running|ran|bid|race|campaign|vote|voting|voted)\s+for\s+$"
 )
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "the first President Bush", "the elder President Bush": one of namesakes, maybe one the KB does not know.
+_NAMESAKE_BEFORE = re.compile(r"\b(?i:first|second|elder|younger|senior|junior)\s+$")
+# "former first lady and secretary of State Hillary Clinton": the "former" may cover the title too.
+_FORMER_LIST = re.compile(r"\b(?i:former|ex-|onetime)\s+(?:[\w-]+\s+){1,4}(?:and|&)\s+$")
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
+_INSIDE_ADMINISTRATION = re.compile(r"\b(?:administration|government|presidency)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 PAST_BEFORE = re.compile(
     r"\b(?:under|during|since|of|from|by|before|after|throughout|to|in|predecessor|"
-    r"previous|former|then)\s+(?:the\s+)?$",
+    r"previous|former|then|(?:years|time|days|tenure|stint|career)\s+(?:in|with|at))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -86,32 +111,57 @@ class PeopleContext:
     """People the article has named so far, so 'Lavrov' and 'he' can be resolved."""
 
     kb: KnowledgeBase
-    by_surname: dict[str, str] = field(default_factory=dict)  # surname key -> full name
+    by_surname: dict[str, list[str]] = field(default_factory=dict)  # surname key -> full names, latest last
     last_person: str = ""
 
     def note(self, name: str) -> None:
         if len(name.split()) >= 2:
-            self.by_surname[surname_key(name)] = name
+            names = self.by_surname.setdefault(surname_key(name), [])
+            if name in names:
+                names.remove(name)
+            names.append(name)
         self.last_person = self.full(name)
 
     def full(self, name: str) -> str:
-        """The fullest form of a name the article has used."""
+        """The fullest form of a name the article has used (the latest, when several people share it)."""
         if len(name.split()) == 1:
-            return self.by_surname.get(surname_key(name), name)
+            names = self.by_surname.get(surname_key(name))
+            return names[-1] if names else name
         return name
+
+    def named(self, surname: str) -> list[str]:
+        """The people the article has named with this surname, one name each (the latest form)."""
+        people: dict[str, str] = {}
+        for name in self.by_surname.get(surname_key(surname), []):
+            people[self.kb.person(name) or name_key(name)] = name
+        return list(people.values())
 
     def resolve(self, name: str, office: str = "") -> tuple[str, str | None]:
         """(display name, KB person key or None)."""
         if len(name.split()) == 1 and fold(name) in STOPWORDS:
             return name, None  # "President In 2016": a capitalised word, not a name
-        full = self.full(name)
-        key = self.kb.person(full)
-        if key is None and len(full.split()) == 1 and office:
-            holders = {k for k in self.kb.people_with_surname(full) if self.kb.terms_of(k, office)}
-            if len(holders) == 1:
-                key = next(iter(holders))
-                full = self.kb.display_name(key)
-        return full, key
+        if len(name.split()) > 1:
+            return name, self.kb.person(name)
+        named = self.named(name)
+        if not office:
+            return (named[0], self.kb.person(named[0])) if len(named) == 1 else (self.full(name), None)
+        return self._holder(name, named, office)
+
+    def _holder(self, surname: str, named: list[str], office: str) -> tuple[str, str | None]:
+        """'President Bush': the one person of that surname who held the office, among those the article
+        named or, if it named none of them, in the KB. Unresolved when that is not a single person, or
+        when the article also names a namesake the KB does not know (George H. W. and George W. Bush)."""
+        known = {name: self.kb.person(name) for name in named}
+        holders = {key for key in known.values() if key and self.kb.terms_of(key, office)}
+        if not holders:
+            holders = {key for key in self.kb.people_with_surname(surname) if self.kb.terms_of(key, office)}
+        if len(holders) != 1:
+            return (named[0] if len(named) == 1 else surname), None
+        key = next(iter(holders))
+        first = name_key(self.kb.display_name(key)).split()[0]
+        if any(k is None and name_key(name).split()[0] == first for name, k in known.items()):
+            return surname, None
+        return next((name for name, k in known.items() if k == key), self.kb.display_name(key)), key
 
 
 @lru_cache(maxsize=4)
@@ -180,6 +230,8 @@ def _qualifier(text: str | None) -> str:
     if not text:
         return "none"
     word = fold(text).strip(" -")
+    if not word:
+        return "none"
     return QUALIFIERS.get(word, QUALIFIERS.get(word.split()[-1], "none"))
 
 
@@ -192,7 +244,7 @@ def inside_quote(sentence: str, position: int) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"(?:’s|'s)$", "", name.strip())
+    name = re.sub(r"(?:’s|'s|(?<=s)[’'])$", "", name.strip())  # "Obama's", "Guterres'"
     return name.rstrip(".")
 
 
@@ -207,43 +259,120 @@ def extract_roles(sentence: str, people: PeopleContext) -> list[tuple[int, int, 
         for m in pattern.finditer(sentence):
             if any(s <= m.start("title") < e for s, e, _ in found):
                 continue
-            title = kb.title(m.group("title"))
-            if title is None:
-                continue
-            office, implied = title
-            name = _clean_name(m.group("name"))
-            if fold(name.split()[0]) in ("the", "a", "an", "he", "she", "it", "they"):
-                continue
-            if _INSIDE_ADMINISTRATION.search(sentence[: m.start()]):
-                continue  # "the administration of U.S. president Joe Biden": judged as an administration
-            juris = _jurisdiction(kb, m.group("juris"))
-            if not juris and m.groupdict().get("juris2"):
-                juris = _jurisdiction(kb, m.group("juris2"))
-            juris = juris or implied
-            full, key = people.resolve(name, office)
-            if key and not juris:
-                places = {t.jurisdiction for t in kb.terms_of(key, office)}
-                juris = places.pop() if len(places) == 1 else ""
-            people.note(full)
-            found.append(
-                (
-                    m.start(),
-                    m.end(),
-                    {
-                        "person": full,
-                        "person_key": key or name_key(full),
-                        "known": key is not None,
-                        "office": office,
-                        "jurisdiction": juris,
-                        "qualifier": _qualifier(m.group("qual")),
-                        "title": m.group("title"),
-                        "quoted": inside_quote(sentence, m.start()),
-                        "historical": bool(HISTORICAL.search(sentence)),
-                        "years": sorted({int(y) for y in YEAR.findall(sentence)}),
-                    },
-                )
-            )
-    return sorted(found, key=lambda item: item[0])
+            role = _role(sentence, m, people, apposition=pattern is after)
+            if role is not None:
+                found.append(role)
+    found.sort(key=lambda item: item[0])
+    for (_, end, previous), (start, _, value) in itertools.pairwise(found):
+        if previous["qualifier"] in ("former", "then") and _LIST_JOIN.match(sentence[end:start]):
+            value["historical"] = True  # "former Secretary A and Secretary B": "former" may cover both
+    return found
+
+
+def _role(
+    sentence: str, m: re.Match[str], people: PeopleContext, apposition: bool
+) -> tuple[int, int, dict[str, Any]] | None:
+    """The role claim of one title match, or None when the match is no title of that person."""
+    kb = people.kb
+    title = kb.title(m.group("title"))
+    if title is None or not _is_title(sentence, m, apposition):
+        return None
+    office, implied = title
+    name, name_end = _name(m, apposition)
+    if name is None:
+        return None
+    qualifier, juris_words = _qualifier_and_place(m)
+    juris = _jurisdiction(kb, juris_words)
+    if not juris and m.groupdict().get("juris2"):
+        juris = _jurisdiction(kb, m.group("juris2"))
+    juris = juris or implied
+    full, key = people.resolve(name, office)
+    if key and len(name.split()) == 1 and _NAMESAKE_BEFORE.search(sentence[: m.start("title")]):
+        full, key = name, None  # "the first President Bush": which of the namesakes the KB may not know
+    if key and not juris:
+        places = {t.jurisdiction for t in kb.terms_of(key, office)}
+        juris = places.pop() if len(places) == 1 else ""
+    people.note(full)
+    start = m.start() if apposition else _phrase_start(sentence, m, kb)
+    shared_former = not apposition and qualifier == "none" and _FORMER_LIST.search(sentence[:start]) is not None
+    # The title's time is told around the whole phrase: after the name, or after an apposition's title.
+    told_until = m.end() if apposition else len(_clean_name(sentence[m.start("name") : name_end])) + m.start("name")
+    value = {
+        "person": full,
+        "person_key": key or name_key(full),
+        "known": key is not None,
+        "office": office,
+        "jurisdiction": juris,
+        "qualifier": qualifier,
+        "title": m.group("title"),
+        "quoted": inside_quote(sentence, m.start()),
+        **title_time(sentence, start, told_until, may_be_hypothetical=not apposition and qualifier == "none"),
+    }
+    value["historical"] = value["historical"] or shared_former
+    return start, (m.end() if apposition else name_end), value
+
+
+def _is_title(sentence: str, m: re.Match[str], apposition: bool) -> bool:
+    """Whether the matched words are a title of the named person at all."""
+    head = sentence[: m.start("title")]
+    if _INSIDE_ADMINISTRATION.search(sentence[: m.start()]):
+        return False  # "the administration of U.S. president Joe Biden": judged as an administration
+    if _SUBORDINATE_BEFORE.search(head):
+        return False  # "Deputy Secretary of State Jane Roe" holds another office
+    if not apposition:
+        # "the nominee for president Jane Roe": a race, not an office held
+        return not (m.group("title").islower() and _RACE_BEFORE.search(head))
+    after = sentence[m.end() :]
+    # "Princess Ana, the monarch's daughter": the title belongs to someone else; "Roe, the prime
+    # minister said": the title is the next clause's subject, not an apposition of the name.
+    return not re.match(rf"^(?:’s|'s)\b|^\s+{SPEECH_VERBS}\b", after)
+
+
+def _name(m: re.Match[str], apposition: bool) -> tuple[str | None, int]:
+    """The person's name and where it ends: at its first possessive word ("former President Trump's
+    Supreme Court nominee" names Trump). None when the words are no name."""
+    text, end = m.group("name"), m.end("name")
+    if not apposition:
+        for word in re.finditer(r"\S+", text):
+            if word.group().endswith(("’s", "'s", "s’", "s'")):
+                text, end = text[: word.end()], m.start("name") + word.end()
+                break
+    elif text.endswith(("’s", "'s")):
+        return None, end  # "Obama's, the former president": the apposition is not about the name
+    name = _clean_name(text)
+    words = name.split()
+    if fold(words[0]) in ("the", "a", "an", "he", "she", "it", "they") or all(fold(w) in _SUFFIXES for w in words):
+        return None, end  # "King III" in "Robert Allen King III" is no king
+    return name, end
+
+
+def _qualifier_and_place(m: re.Match[str]) -> tuple[str, str | None]:
+    """The qualifier and the place words of a match; a qualifier inside the place words counts too
+    ("Photos: The Convention Former U.S. secretary of state": the place is U.S.)."""
+    qualifier, juris = _qualifier(m.group("qual")), m.group("juris")
+    if juris:
+        words = juris.split()
+        for i in range(len(words) - 1, -1, -1):
+            if _qualifier(words[i]) != "none":
+                qualifier = _qualifier(words[i]) if qualifier == "none" else qualifier
+                juris = " ".join(words[i + 1 :])
+                break
+    return qualifier, juris
+
+
+def _phrase_start(sentence: str, m: re.Match[str], kb: KnowledgeBase) -> int:
+    """Where the title phrase begins: its qualifier and place words ("European Council", "U.S."), not
+    a capitalised word the pattern took along ("Before Vice President Biden", "As President Trump")."""
+    start = m.start("title")
+    while True:
+        words = list(re.finditer(r"\S+", sentence[max(0, start - 60) : start]))[-3:]
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(w.group() for w in words[-n:])
+            if kb.place(phrase) or (n == 1 and _qualifier(phrase) != "none"):
+                start = max(0, start - 60) + words[-n].start()
+                break
+        else:
+            return start
 
 
 def extract_administrations(sentence: str, people: PeopleContext) -> list[tuple[int, int, dict[str, Any]]]:
@@ -267,7 +396,7 @@ def extract_administrations(sentence: str, people: PeopleContext) -> list[tuple[
                 {
                     "leader": full,
                     "leader_key": key,
-                    "acting": tense == "acting",
+                    "acting": tense in ("acting", "future"),
                     "tense": tense,
                 },
             )
@@ -288,13 +417,22 @@ def _resolve_leader(name: str, people: PeopleContext) -> tuple[str, str | None]:
 
 
 def administration_tense(sentence: str, start: int, end: int) -> str:
-    """'acting' when the sentence has the administration act at the reference time, else 'past'."""
-    head = sentence[:start]
-    if PAST_BEFORE.search(head) or re.match(r"^(?:-era\b|s\b)", sentence[end:]):
+    """When the sentence has the administration act: 'acting' (at the reference time), 'future' ("...
+    will"), 'incoming' ("the incoming Trump administration"), 'hypothetical' ("a Biden administration",
+    "if the Obama White House wants to last") or 'past'."""
+    head, tail = sentence[:start], sentence[end:]
+    if PAST_BEFORE.search(head) or re.match(r"^(?:-era\b|s\b)", tail):
         return "past"  # "during the Obama administration", "Obama-era", "the Bush administrations"
-    tail = sentence[end:]
+    if _ADMIN_HYPOTHETICAL_BEFORE.search(head) or re.search(
+        r"\b(?i:if|unless|whether)\b", clause_head(sentence, start)
+    ):
+        return "hypothetical"
     if re.match(r"^\s*(?:had|was|were)\b", tail, re.IGNORECASE):
         return "past"
+    if _ADMIN_FUTURE_BEFORE.search(head):
+        return "incoming"  # "the incoming Obama administration has named": not yet in office
+    if FUTURE_AFTER.match(tail):
+        return "future"
     if ACTING_AFTER.match(tail) or RECENT_PAST.match(tail):
         return "acting"
     return "past"

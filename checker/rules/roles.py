@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
+from checker.claims.dates import resolve
 from checker.knowledge import LEADER_OFFICES, Term, kb_metadata
 from checker.model import Claim, Evidence, ReferenceTime
 from checker.rules import rule
@@ -126,20 +127,20 @@ def stale_office(ctx: StoryContext) -> Iterator[Flag]:
         ended = [t for t in terms if t.end is not None and t.end <= rt.earliest]
         if not ended:
             continue
-        years = [y for y in claim.value.get("years", []) if y < rt.earliest.year]
-        if years:
+        if _historical(ctx, claim, rt):
+            continue
+        if any(_covers_span(t, start, end) for t in terms for start, end in _times_spoken_of(claim, rt)):
+            continue  # the title was right at a time the sentence speaks of ("testified this year")
+        spans = _earlier_times(claim, rt)
+        if spans:
             # The sentence names its own time: judge the title then ("Italian Prime Minister Mario
             # Draghi last cut rates in September 2019" - he was not prime minister in 2019 either).
-            if any(t.start.year <= y <= (t.end.year if t.end else 9999) for t in terms for y in years):
-                continue
             message = (
-                f"{claim.value['person']} is called {_office(claim)}, which they held only from "
-                f"{terms[0].start.isoformat()}: not in {', '.join(map(str, years))}, the time the sentence "
-                f"speaks of, and not when the article was written ({_when(rt)})"
+                f"{claim.value['person']} is called {_office(claim)}, which they held {_spans(terms)}: not in "
+                f"{', '.join(words for _, _, words in spans)}, the time the sentence speaks of, and not when "
+                f"the article was written ({_when(rt)})"
             )
             yield _flag(ctx, claim, rt, terms, message, _weak(terms, rt, open_ended=False))
-            continue
-        if _historical(ctx, claim, rt):
             continue
         last = max(ended, key=lambda t: t.start)
         assert last.end is not None
@@ -153,15 +154,55 @@ def stale_office(ctx: StoryContext) -> Iterator[Flag]:
         yield flag
 
 
-def _historical(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> bool:
-    """A title that describes the person as they were when the sentence's events happened.
+def _earlier_times(claim: Claim, rt: ReferenceTime, reaching: bool = False) -> list[tuple[date, date, str]]:
+    """The times before the reference time that the claim's sentence dates its events to (with
+    `reaching`, also those that only begin before it)."""
+    when = claim.value.get("when")
+    if when is None:  # a claim stored before sentences kept their dated spans
+        when = [[f"{y}-01-01", f"{y}-12-31", str(y)] for y in claim.value.get("years", [])]
+    spans = [(date.fromisoformat(a), date.fromisoformat(b), words) for a, b, words in when]
+    return [(a, b, words) for a, b, words in spans if (a if reaching else b) < rt.earliest]
 
-    Quotations are the speaker's words; a sentence with an earlier year or a past marker ("in 2014",
-    "once", "during") is about then; and an article that also names the office's current holder
+
+def _times_spoken_of(claim: Claim, rt: ReferenceTime) -> list[tuple[date, date]]:
+    """Every time the sentence speaks of that reaches back before the reference time: its dated
+    spans and those it places from the reference time ("this year", "last month", "on September 12")."""
+    spans = [(start, end) for start, end, _ in _earlier_times(claim, rt, reaching=True)]
+    for value in claim.value.get("when_relative", []):
+        span = resolve(value, rt.latest)
+        if span is not None and span[0] < rt.earliest:
+            spans.append(span)
+    return spans
+
+
+def _spans(terms: list[Term]) -> str:
+    """'from 2021-02-13 to 2022-10-22 and from ...'"""
+    return " and ".join(
+        f"from {t.start.isoformat()} to {t.end.isoformat() if t.end else 'the present'}"
+        for t in sorted(terms, key=lambda t: t.start)
+    )
+
+
+def _covers_span(term: Term, start: date, end: date) -> bool:
+    return term.start <= end and (term.end is None or term.end > start)
+
+
+def _historical(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> bool:
+    """A title that describes the person as they were when the sentence's events happened, or at a
+    time the sentence leaves open.
+
+    Quotations are the speaker's words; a past marker ("once", "during", "a former aide to",
+    "signed by", "had hoped") puts the sentence at a past time; so does an earlier year that dates
+    no event ("below 1990 levels": which time the title is for is then unclear); a hypothesis ("a
+    President Jones") names no holder; and an article that also names the office's current holder
     knows who is current, so its other holders of that office are past ones.
     """
     value = claim.value
-    if value.get("quoted") or value.get("historical"):
+    if value.get("quoted") or value.get("historical") or value.get("hypothetical"):
+        return True
+    if any(year < rt.earliest.year for year in value.get("other_years", [])):
+        return True
+    if _past_administration(ctx, claim):
         return True
     for other in ctx.claims.get(claim.article, []):
         if other.kind != "role" or other.value.get("person_key") == value["person_key"]:
@@ -170,6 +211,19 @@ def _historical(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> bool:
             continue
         holders = ctx.kb.terms_of(other.value["person_key"], value["office"], value["jurisdiction"] or None)
         if any(_covers_any(t, rt) for t in holders):
+            return True
+    return False
+
+
+def _past_administration(ctx: StoryContext, claim: Claim) -> bool:
+    """The sentence speaks of a past administration the title belongs to ("The Bush administration
+    relied on Secretary of State Colin Powell for the message"): the title is of that time."""
+    terms = ctx.kb.terms_of(claim.value["person_key"], claim.value["office"])
+    for other in ctx.claims.get(claim.article, []):
+        if other.kind != "administration" or other.sentence != claim.sentence or other.value.get("acting"):
+            continue
+        leader = [t for t in ctx.kb.terms_of(other.value["leader_key"]) if t.office in LEADER_OFFICES]
+        if any(_covers_span(t, lead.start, lead.end or date.max) for t in terms for lead in leader):
             return True
     return False
 
@@ -185,6 +239,8 @@ def premature_office(ctx: StoryContext) -> Iterator[Flag]:
     for claim, rt, terms in _role_claims(ctx, "role"):
         if claim.value["qualifier"] in ("then", "late", "incoming"):
             continue
+        if any(claim.value.get(k) for k in ("quoted", "hypothetical", "prospective")):
+            continue  # the speaker's words, no holder at all ("a President Trump"), or a future one ("will")
         if any(_covers_any(t, rt) for t in terms) and claim.value["qualifier"] != "former":
             continue
         if any(t.start <= rt.latest for t in terms):
@@ -254,7 +310,8 @@ def administration_not_in_power(ctx: StoryContext) -> Iterator[Flag]:
     The tense decides: "the Biden administration has delivered a clear proposal" or "... said on
     Tuesday" has it act at the reference time, while "the Obama administration had long resisted",
     "sanctions imposed under the Biden administration" and "during the Obama administration" speak
-    of the past and stay silent.
+    of the past and stay silent, and so do the administration to come ("the incoming Trump
+    administration", "... will") before its term and a hypothetical one ("a Biden administration").
 
     Example: an article from April 2025 says "the Biden administration has delivered a clear
     proposal to both Russia and Ukraine"; Joe Biden left office on 20 January 2025.
@@ -264,12 +321,16 @@ def administration_not_in_power(ctx: StoryContext) -> Iterator[Flag]:
             continue
         if any(_covers_any(t, rt) for t in terms):
             continue
-        last = max(terms, key=lambda t: t.start)
-        span = (
-            f"ended on {last.end.isoformat()}"
-            if last.end and last.end <= rt.earliest
-            else f"began only on {last.start.isoformat()}"
-        )
+        ended = [t for t in terms if t.end is not None and t.end <= rt.earliest]
+        upcoming = [t for t in terms if t.start > rt.latest]
+        if upcoming and claim.value.get("tense") == "future":
+            continue  # "the incoming Trump administration", "... will": the administration to come
+        if ended:
+            last = max(ended, key=lambda t: t.start)
+            span = f"ended on {last.end.isoformat() if last.end else ''}"
+        else:
+            last = min(upcoming, key=lambda t: t.start)
+            span = f"began only on {last.start.isoformat()}"
         message = (
             f"'{claim.text}' is said to act at the time of writing, but {claim.value['leader']}'s "
             f"term as {last.office} of {_place(last.jurisdiction)} {span}, and {_when(rt)}"

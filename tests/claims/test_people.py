@@ -163,3 +163,89 @@ def test_blanks(sentence: str, blank: str) -> None:
 @pytest.mark.parametrize("sentence", ["That is what it came to.", "Prices rose 3.5% in May.", "He said: “No.”"])
 def test_no_blanks_in_ordinary_text(sentence: str) -> None:
     assert extract_missing(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("named", "sentence", "person"),
+    [
+        # Of the article's Clintons, the one who held the office.
+        ("Hillary Clinton", "She thanked President Clinton.", "Bill Clinton"),
+        # The article names no Obama who was president: the one the KB knows.
+        ("Michelle Obama", "She thanked President Obama.", "Barack Obama"),
+        ("Sergei Lavrov", "Foreign Minister Lavrov spoke.", "Sergei Lavrov"),
+    ],
+)
+def test_surname_resolves_to_the_one_holder_the_article_names(named: str, sentence: str, person: str) -> None:
+    people = PeopleContext(default_kb())
+    people.note(named)  # as a quote's speaker or an earlier title would
+    (found,) = [v for _, _, v in extract_roles(sentence, people)]
+    assert found["person_key"] == default_kb().person(person)
+    assert found["known"] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Bush signed it.",  # father and son both named: which one?
+        "It was the first President Bush who signed it.",
+    ],
+)
+def test_surname_shared_by_namesakes_stays_unresolved(sentence: str) -> None:
+    people = PeopleContext(default_kb())
+    for name in ("George H.W. Bush", "George W. Bush"):
+        people.note(name)
+    (found,) = [v for _, _, v in extract_roles(sentence, people)]
+    assert found["known"] is False
+
+
+def test_a_namesake_the_kb_lacks_is_not_the_one_it_knows() -> None:
+    (found,) = roles("Tom Hale was a budget aide to President George H. W. Bush.")
+    assert found["known"] is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Senators will vote on former President Obama's Supreme Court nominee.", "Barack Obama"),
+        ("The President Obama’s White House staff left.", "Barack Obama"),
+        ("Delegates praised Secretary-General António Guterres' opening speech.", "António Guterres"),
+    ],
+)
+def test_a_possessive_name_is_the_person(sentence: str, person: str) -> None:
+    (found,) = roles(sentence)
+    assert (found["person"], found["known"]) == (person, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deputy Secretary of State Jane Roe testified on Tuesday.",
+        "Former Deputy Defense Secretary Jane Roe testified.",
+        "Under-Secretary-General Jane Roe spoke.",
+        "Vice Chancellor Jane Roe opened the term.",
+        "Robert Allen King III spoke at the rally.",
+        "Princess Ana, the monarch's daughter, opened the fair.",
+        "In a letter to the commission's president, Jane Roe, the prime minister said she would stay.",
+        "The presumptive nominee for president Joe Biden said so.",
+    ],
+)
+def test_words_that_are_no_title_of_the_name(sentence: str) -> None:
+    assert roles(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier", "jurisdiction"),
+    [
+        (
+            "Photos: The Convention Former U.S. secretary of state Madeleine Albright smiles.",
+            "former",
+            "United States",
+        ),
+        ("It backed the ousted Ukrainian President Viktor Yanukovych.", "ousted", "Ukraine"),
+        ("The onetime Secretary of State John Kerry spoke.", "former", "United States"),
+        ("The would-be Chancellor Friedrich Merz spoke.", "incoming", "Germany"),
+    ],
+)
+def test_qualifiers(sentence: str, qualifier: str, jurisdiction: str) -> None:
+    (found,) = roles(sentence)
+    assert (found["qualifier"], found["jurisdiction"]) == (qualifier, jurisdiction)

@@ -64,3 +64,73 @@ def test_undated_article_is_judged_from_the_people_it_names(run_rule: RunRule) -
     findings = run_rule("ROL005", [("Outlet", None, text)])
     assert len(findings) == 1
     assert "held their offices together" in findings[0].message
+
+
+ROLE_CODES = ["ROL001", "ROL002", "ROL003", "ROL004", "ROL005"]
+
+
+def _serious(run_rule: RunRule, published: date | None, text: str) -> list[str]:
+    return [
+        f.rule for code in ROLE_CODES for f in run_rule(code, [("Outlet", published, text)]) if f.severity != "info"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        # titles for the time of a past event
+        (date(2015, 6, 7), "Tom Hale, a former adviser to President George W. Bush, wrote the memo."),
+        (date(2015, 6, 7), "The law was signed by President Bill Clinton after a long fight."),
+        (date(2015, 6, 7), "Tom Hale was appointed by President George H. W. Bush in 1991."),
+        (date(2018, 8, 20), "The seat went to a judge President Obama had hoped to promote."),
+        (date(2016, 3, 6), "The tax was introduced in the 1990s, while President Clinton was in office."),
+        (date(2018, 1, 5), "President Obama committed the country to cuts below 2005 levels."),
+        (date(2013, 6, 1), "Defense Secretary Leon Panetta testified this year that the attack was brief."),
+        (
+            date(2015, 3, 1),
+            "The George W. Bush administration relied on Secretary of State Condoleezza Rice for that message.",
+        ),
+        (date(2019, 3, 1), "Defense Secretary Jim Mattis resigned in protest."),
+        # hypothetical and future holders
+        (date(2016, 2, 29), "Some voters dread the prospect of President Trump."),
+        (date(2016, 12, 1), "President Trump might choose a running mate."),
+        (date(2016, 5, 17), "Fear of a Donald Trump presidency will mobilize voters."),
+        (date(2016, 11, 29), "The incoming Trump administration has picked its trade team."),
+        (date(2016, 11, 21), "Critics worry the Trump administration will cut the agency's budget."),
+        # administrations described, or of a past time
+        (date(2020, 4, 14), "The Obama administration is an example."),
+        (date(2018, 8, 20), "Critics will study his years with the Bush White House, which is where he learned."),
+        (date(2018, 8, 20), "He wanted tougher measures than the Obama White House would accept."),
+        # no title of the named person
+        (date(2014, 1, 8), "Deputy Secretary of State William Burns flew to Cairo."),
+        (date(2016, 4, 1), "Robert Allen King III had a front row seat."),
+    ],
+)
+def test_titles_of_other_times_stay_silent(run_rule: RunRule, published: date, text: str) -> None:
+    assert _serious(run_rule, published, text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "published", "text"),
+    [
+        ("ROL001", FEB_2025, "He met Finnish Prime Minister Sanna Marin on Monday."),
+        ("ROL001", FEB_2025, "An aide to Finnish Prime Minister Sanna Marin said on Monday that talks would resume."),
+        ("ROL001", FEB_2025, "Finnish Prime Minister Sanna Marin said Russia had violated the treaty."),
+        ("ROL003", FEB_2025, "Senators will vote on former President Trump's Supreme Court nominee."),
+        ("ROL002", date(2023, 5, 1), "Chancellor Friedrich Merz will meet the French president on Monday."),
+        ("ROL002", date(2023, 6, 1), "In May, Chancellor Friedrich Merz opened the fair."),
+        ("ROL005", date(2025, 4, 26), "The Biden administration will lift the sanctions."),
+    ],
+)
+def test_titles_of_the_time_of_writing_are_still_flagged(
+    run_rule: RunRule, code: str, published: date, text: str
+) -> None:
+    findings = run_rule(code, [("Outlet", published, text)])
+    assert [f.severity for f in findings] in (["error"], ["warning"])
+
+
+def test_an_administration_before_its_first_term_is_dated_by_that_term(run_rule: RunRule) -> None:
+    (finding,) = run_rule(
+        "ROL005", [("Outlet", date(2016, 6, 1), "The Trump administration said on Tuesday it agreed.")]
+    )
+    assert "began only on 2017-01-20" in finding.message
