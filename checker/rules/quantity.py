@@ -112,7 +112,8 @@ def _mismatches(
 ) -> Iterator[Flag]:
     claims = [c for c in ctx.claims_of("quantity") if c.value["unit"] != "ordinal" or c.value["measure"]]
     # quantities of different units never measure the same thing (`same_measure`)
-    for group in pair_claims(ctx, claims, similarity, bucket=_unit):
+    # complete: every figure of a group measures the same thing as every other, not just as one
+    for group in pair_claims(ctx, claims, similarity, bucket=_unit, complete=True):
         yield from _judge(ctx, group, ctx.config.quantity_tolerance, note, between_stories)
 
 
