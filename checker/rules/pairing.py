@@ -270,6 +270,39 @@ def held(share: Weighed) -> bool:
     return HOLDER_WORD in share[0]
 
 
+def lasting_state(ctx: StoryContext, a: Claim, b: Claim) -> bool:
+    """Whether two quantities describe one lasting state, which related stories days or weeks apart
+    should still agree on: shares of the same whole held by the same holder. Counts of events ("8
+    killed", "20 injured"), tallies and polls change from one event to the next, and a shared unit
+    and counted noun do not make two of them one thing."""
+    ma, mb = _measure(ctx, a), _measure(ctx, b)
+    if ma.share is None or mb.share is None or not (held(ma.share) and held(mb.share)):
+        return False
+    return overlap(ctx, ma.share, mb.share) >= SHARE_THRESHOLD and same_slots(ctx, a, b)
+
+
+CLEAR_SENTENCE = 0.3  # the sentences' shared words (`sentence_similarity`) when both name the holder
+SAME_SENTENCE = 0.6  # ... when neither needs to: nearly the same sentence
+
+
+def clearly_same(ctx: StoryContext, a: Claim, b: Claim) -> bool:
+    """Whether two paired quantities are near-certainly one fact stated twice, so that a difference
+    between them is a divergence even with no majority to say which is right: different outlets,
+    sentences the aligner put together, the same counted thing (the same head noun; for a score,
+    the same sides), and sentences that share much of their words, or enough of them and the same
+    named holder ("The European Central Bank cut rates by 25 basis points" against "... by 50")."""
+    if ctx.outlet(a.article) == ctx.outlet(b.article) or not aligned(ctx, a, b):
+        return False  # an outlet's own later article is its update, not another outlet's account
+    ma, mb = _measure(ctx, a), _measure(ctx, b)
+    named = bool(ma.holder[0] and mb.holder[0]) and not names_differ(ctx, ma.holder, mb.holder)
+    if a.value["unit"] == "score":
+        same_thing = bool(ma.holder[0] & mb.holder[0])
+    else:
+        same_thing = bool(ma.head[0] and mb.head[0]) and overlap(ctx, ma.head, mb.head) == 1.0
+    similar = sentence_similarity(ctx, a, b)
+    return same_thing and (similar >= SAME_SENTENCE or (named and similar >= CLEAR_SENTENCE))
+
+
 UNALIGNED_CONTEXT = 0.5  # share of the nearest words beyond the counted noun
 UNALIGNED_SENTENCE = 0.3  # share of the sentences' words (`sentence_similarity`)
 
