@@ -91,7 +91,11 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d+\s$")
 _FROM_BETWEEN = re.compile(r"[\s,]*(?:(?:up|down)\s+)?from\s+(?:the\s+)?(?:previous\s+)?", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+", re.IGNORECASE)
 _MEASURE_AFTER = re.compile(r"^[\s-]?(?:(?P<square>square)\s+)?(?P<word>[A-Za-z]+)\b")
-_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+# "15 of the 19 hijackers", "five of the last six primaries", "eight out of nine", "three of the state's 42"
+_PARTITIVE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?(?:(?:last|first|past|next|remaining)\s+)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,7 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         if _PARTITIVE.fullmatch(sentence[q.end : following.start]):
             q.value["measure"] = following.value["measure"]  # "Fifteen of the 19 hijackers"
             q.value["context"] = q.value["context"][:3] + following.value["context"]
+            q.value["of_total"] = following.value["value"]  # five of six is not five of nine
     for i, q in enumerate(found):
         left, right = clause(sentence, q.start, q.end, max(0, q.start - 40), min(len(sentence), q.end + 40))
         q.value["years"] = sorted({int(y) for y in _YEAR.findall(left + " " + right)})

@@ -165,6 +165,7 @@ class _Measure:
     past: bool  # tied to an earlier time ("six years ago", "the previous record")
     per_unit: bool  # a rate ("232,000 jobs a month", "three in each"), not a total
     purpose: frozenset[str]  # what a sum is for ("for the spending plan")
+    of_total: float | None  # the whole a part is counted out of ("five of the last six")
     share: Weighed | None  # the words of "share_of", when the quantity is a share of something
     head_words: list[str]  # the counted noun's words, in order
     head: Weighed
@@ -189,6 +190,7 @@ def _new_measure(ctx: StoryContext, claim: Claim) -> _Measure:
         past=bool(value.get("past", False)),
         per_unit=bool(value.get("per_unit", False)),
         purpose=frozenset(value.get("purpose", [])),
+        of_total=value.get("of_total"),
         share=weighed(ctx, value["share_of"]) if "share_of" in value else None,
         head_words=head_words,
         head=weighed(ctx, head_words),
@@ -209,8 +211,8 @@ def _roles_agree(a: str, b: str) -> bool:
 def same_slots(ctx: StoryContext, a: Claim, b: Claim) -> bool:
     """Whether nothing the two quantities say of themselves sets them apart: whose they are (the
     holder), the years and the earlier times they are tied to, their role (an old value, a change, a
-    level), whether they are rates, what a sum is for and, within one story, when their articles
-    were written."""
+    level), whether they are rates, what a sum is for, the whole a part is counted out of and,
+    within one story, when their articles were written."""
     ma, mb = _measure(ctx, a), _measure(ctx, b)
     # a score's names are its sides, and one outlet may name only the winner, another only the loser
     return (
@@ -219,6 +221,7 @@ def same_slots(ctx: StoryContext, a: Claim, b: Claim) -> bool:
         and ma.past == mb.past
         and ma.per_unit == mb.per_unit
         and not (ma.purpose and mb.purpose and not ma.purpose & mb.purpose)
+        and (ma.of_total is None or mb.of_total is None or ma.of_total == mb.of_total)
         and _roles_agree(ma.role, mb.role)
         and (ctx.is_topic or not reported_apart(ctx, a, b))  # related stories are compared across time
     )

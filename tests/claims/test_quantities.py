@@ -181,3 +181,16 @@ def test_a_figure_whose_clause_names_nobody_belongs_to_the_sentences_subject() -
 )
 def test_a_sum_says_what_it_is_for(sentence: str, purpose: list[str]) -> None:
     assert only(sentence)["purpose"] == purpose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("Sanders has won five of the last six primaries.", 6.0),
+        ("He had won eight out of the last nine caucuses.", 9.0),
+        ("Trump claimed 14 of the state's 95 delegates.", 95.0),
+    ],
+)
+def test_a_part_knows_the_whole_it_is_counted_out_of(sentence: str, total: float) -> None:
+    part, whole = extract_quantities(sentence)
+    assert part.value["of_total"] == total and part.value["measure"] == whole.value["measure"]

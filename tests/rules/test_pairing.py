@@ -138,6 +138,12 @@ def figure(ctx: StoryContext, outlet: str, text: str) -> Claim:
             "The Rail Company set aside $37 million for the damage assessment.",
             None,
         ),
+        # a part of one whole is not a part of another
+        (
+            "Sanders has won five of the last six primaries, aides said.",
+            "Sanders has won eight out of the last nine primaries, aides said.",
+            ("five", "eight"),
+        ),
         # miles are not kilometres
         ("The missile flew 2,802 km before it fell.", "The missile flew 1,741 miles before it fell.", None),
     ],
