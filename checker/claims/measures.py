@@ -1,17 +1,25 @@
 """What a quantity measures: the head words it attaches to and the words around it
-(`measure_words`), the proper names of its clause (`names_near`), and for a share, the whole it
-is part of and who holds it (`share_words`). Paraphrases of one figure share these words, so
-that rules can pair "18% of Ukrainian territory" with "20% of its territory now under Russian
-control" and keep "eight dead" apart from "seventy injured".
+(`measure_words`), the proper names of its clause (`names_near`) or, when it names none, of the
+sentence before it (`subject_names`), and for a share, the whole it is part of and who holds it
+(`share_words`). Paraphrases of one figure share these words, so that rules can pair "18% of
+Ukrainian territory" with "20% of its territory now under Russian control" and keep "eight dead"
+apart from "seventy injured".
+
+More slots say which value of a thing a figure is: its `role` ("from 62.7 percent" is the old
+value, "by 25 basis points" a change, "to 62.9 percent" a level), whether it is tied to an earlier
+time (`other_time`: "six years ago", "the previous record"), whether it is a rate (`per_unit`:
+"232,000 jobs a month", "three in each district") and, for money, what it is for (`purpose`: "$38
+million for the spending plan" is not the $37 million for the damage assessment).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from checker.claims.quantity_words import DIRECTIONS, HEDGES, MONTHS, POSSESSION
+from checker.claims.quantity_words import DIRECTIONS, HEDGES, MONTHS, OTHER_TIME, PER_UNIT, POSSESSION
 from checker.claims.text import STOPWORDS, WORD, stem
 from checker.names import fold
 
@@ -83,11 +91,13 @@ def measure_words(
 
 
 _PROPER = re.compile(r"\b[A-Z][\w&'’-]*[\w]")
-# Generic institution words say what kind of body, not which one: they do not tell two subjects apart.
+# Generic institution words say what kind of body (or index), not which one: they do not tell two
+# subjects apart.
 _GENERIC = (
     "department ministry office agency bureau committee council commission court party state states "
     "united national federal government administration university fund bank group association "
-    "institute capital city province region county district house senate parliament"
+    "institute capital city province region county district house senate parliament "
+    "board authority service company corporation operator index composite average exchange market"
 ).split()
 _NOT_NAMES = frozenset(["percent", "per", "the", "a", "an", "and", "but", "in", "on", "at", *_NOT_HEAD, *_GENERIC])
 
@@ -95,15 +105,59 @@ _NOT_NAMES = frozenset(["percent", "per", "the", "a", "an", "and", "but", "in", 
 def names_near(sentence: str, start: int, end: int, lo: int, hi: int, window: int = 60) -> list[str]:
     """Stems of the proper names in a quantity's own clause: whose votes, whose money, which place."""
     left, right = clause(sentence, start, end, max(lo, start - window), min(hi, end + window))
-    names = set()
+    names: set[str] = set()
     for part, offset in ((left, start - len(left)), (right, end)):
-        for m in _PROPER.finditer(part):
-            position = offset + m.start()
-            if position == 0 or sentence[:position].rstrip().endswith((".", "!", "?")):
-                continue  # a sentence's first word is capitalised anyway
-            if fold(m.group()) not in _NOT_NAMES:
-                names.add(stem(m.group()))
+        names.update(_names(sentence, part, offset))
     return sorted(names)
+
+
+def subject_names(sentence: str, start: int) -> list[str]:
+    """Stems of the proper names in the sentence before a quantity: whose figure it is when its own
+    clause names nobody ("Kasich stands at 47% favorable and 29% unfavorable": the 29% is Kasich's)."""
+    return sorted(set(_names(sentence, sentence[:start], 0)))
+
+
+def _names(sentence: str, part: str, offset: int) -> Iterator[str]:
+    """The name stems in `part`, which starts at `offset` in `sentence`."""
+    for m in _PROPER.finditer(part):
+        position = offset + m.start()
+        if position == 0 or sentence[:position].rstrip().endswith((".", "!", "?")):
+            continue  # a sentence's first word is capitalised anyway
+        if fold(m.group()) not in _NOT_NAMES:
+            yield stem(m.group())
+
+
+_FROM = re.compile(
+    r"\b(?:from|compared\s+(?:with|to))\s+(?:(?:the|a|an|its|their)\s+)?(?:current\s+|previous\s+)?$", re.I
+)
+_BY = re.compile(r"\bby\s+(?:(?:a|an|the)\s+)?$", re.I)
+_TO = re.compile(r"\b(?:to|at)\s+(?:(?:a|an|the)\s+)?(?:new\s+|record\s+)?$", re.I)
+
+
+def role(sentence: str, start: int) -> str:
+    """Which value of a changing thing a figure is, from the words just before it: "from" (the old
+    value: "up from 62.7 percent"), "by" (the change: "cut by 25 basis points"), "to" (the level:
+    "rose to 62.9 percent", "stood at 77.7%"), or "" when the sentence does not say."""
+    before = sentence[max(0, start - 40) : start]
+    for name, pattern in (("from", _FROM), ("by", _BY), ("to", _TO)):
+        if pattern.search(before):
+            return name
+    return ""
+
+
+_OTHER_TIME = re.compile(OTHER_TIME, re.I)
+_OPENING = re.compile(r"^[^,;:]{1,60},")
+
+
+def other_time(sentence: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether the figure is tied to an earlier time than its article reports on: by words of its own
+    clause ("the previous record of 5,809", "4.5% six years ago") or the sentence's opening phrase
+    ("A week ago, 51% of voters approved")."""
+    left, right = clause(sentence, start, end, lo, hi)
+    if _OTHER_TIME.search(left) or _OTHER_TIME.search(right):
+        return True
+    opening = _OPENING.match(sentence)
+    return opening is not None and opening.end() <= start and _OTHER_TIME.search(opening.group()) is not None
 
 
 _HEDGE_WORDS = frozenset(w for hedge in HEDGES for w in hedge.split())
@@ -140,3 +194,24 @@ def share_words(sentence: str, start: int, end: int) -> list[str]:
             if fold(w) not in STOPWORDS and fold(w) not in POSSESSION and fold(w) not in _HEDGE_WORDS
         )
     return sorted(words)
+
+
+_PER_UNIT = re.compile(PER_UNIT, re.I)
+
+
+def per_unit(sentence: str, end: int, hi: int) -> bool:
+    """Whether the words after a figure, in its clause, make it a rate: "jobs a month", "in each"."""
+    return _PER_UNIT.search(_to_break(sentence[end:hi])) is not None
+
+
+_FOR = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?for\s+(?P<what>.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def purpose(sentence: str, end: int, hi: int) -> list[str]:
+    """What a sum is for: the first two content words after "for" in its clause, close after it
+    ("$1.3 billion for border fencing", "$2.8 billion in funding for fencing"), or none."""
+    found = _FOR.match(_to_break(sentence[end:hi]))
+    if found is None:
+        return []
+    words = [m.group() for m in WORD.finditer(found.group("what")) if fold(m.group()) not in STOPWORDS]
+    return sorted({stem(w) for w in words[:2]})

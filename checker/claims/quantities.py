@@ -12,16 +12,30 @@ This module finds the numbers; `quantity_words` holds the vocabulary (units, sca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
 from checker.claims.hints import AnyOf, CaselessPattern
-from checker.claims.measures import PERCENT_OF, clause, measure_words, names_near, share_words
+from checker.claims.measures import (
+    PERCENT_OF,
+    clause,
+    measure_words,
+    names_near,
+    other_time,
+    per_unit,
+    purpose,
+    role,
+    share_words,
+    subject_names,
+)
 from checker.claims.quantity_words import (
     CURRENCIES,
     HEDGE_SPAN,
     HEDGES,
+    MEASURE_UNITS,
     MONTHS,
     ORDINALS,
     SCALES,
@@ -69,7 +83,19 @@ _IDENT_BEFORE = re.compile(
 _NAMED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][a-z]+|[A-Z]&[A-Z]|[A-Z]{2,})\s$")
 _CURRENCY_AFTER = re.compile(r"^\s?(?P<cur>dollars?|euros?|pounds|yen|yuan|rupees|r[ou]+bles)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+# "Slideshow (6 Images)", "14 of 26 Photos:": a gallery's page counter, not a figure of the story
+_COUNTER_AFTER = re.compile(r"^(?:\s+of\s+\d+)?\s+(?:photos?|images?|pictures?|slides?|videos?)\s*[):]", re.IGNORECASE)
+# "the 737 Max", "737 8 Max": a model number names a thing, it does not count one
+_MODEL_AFTER = re.compile(r"^\s(?P<word>[A-Z][a-z]+)\b")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d+\s$")
+_FROM_BETWEEN = re.compile(r"[\s,]*(?:(?:up|down)\s+)?from\s+(?:the\s+)?(?:previous\s+)?", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s+to\s+", re.IGNORECASE)
+_MEASURE_AFTER = re.compile(r"^[\s-]?(?:(?P<square>square)\s+)?(?P<word>[A-Za-z]+)\b")
+# "15 of the 19 hijackers", "five of the last six primaries", "eight out of nine", "three of the state's 42"
+_PARTITIVE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?(?:(?:last|first|past|next|remaining)\s+)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -111,9 +137,43 @@ def _is_date_or_identifier(sentence: str, m: re.Match[str]) -> bool:
     bare = not (m.group("unit") or m.group("cur") or m.group("scale") or m.group("hedge") or m.group("dur"))
     if bare and _NAMED_BEFORE.search(before) and not month_before:
         return True  # "Nikkei 225", "S&P 500", "Boeing 737": part of a name
+    if bare and (_is_model(m.group("num"), after) or _NUMBER_BEFORE.search(before)):
+        return True
+    if _COUNTER_AFTER.match(after):
+        return True
     raw = m.group("num")
     plain_year = "," not in raw and "." not in raw and len(raw) == 4 and 1800 <= int(raw) <= 2100
     return plain_year and not (m.group("unit") or m.group("cur") or m.group("scale"))
+
+
+@lru_cache(maxsize=1)
+def _places() -> Callable[[str], str | None]:
+    from checker.knowledge import default_kb  # on first use: the knowledge base imports the claims
+
+    return default_kb().place
+
+
+def place_of(word: str) -> str | None:
+    return _places()(word)
+
+
+def _is_model(number: str, after: str) -> bool:
+    """A number of three or more digits before a capitalised word that is neither a plural nor a
+    place ("737 Max", not "100 Americans" or "1,095 Iraqi soldiers") is part of a model's name."""
+    model = _MODEL_AFTER.match(after)
+    if model is None or len(number) < 3 or not number.isdigit():
+        return False
+    word = model.group("word")
+    return not word.endswith("s") and place_of(word) is None
+
+
+def _measure_unit(after: str) -> str:
+    """The unit of measure written after a number ("580 miles", "2,802km", "5 square miles"), or ""."""
+    found = _MEASURE_AFTER.match(after)
+    if found is None:
+        return ""
+    unit = MEASURE_UNITS.get(fold(found.group("word")), "")
+    return f"square {unit}" if unit and found.group("square") else unit
 
 
 def _interval(value: float, hedge: str) -> tuple[float, float]:
@@ -193,6 +253,8 @@ def extract_quantities(sentence: str) -> list[Quantity]:
             unit = "ordinal"
         if m.group("dur"):
             unit = fold(m.group("dur")).rstrip("s")  # a duration: "4-1/2-hour", "34 years"
+        if not (unit or currency):
+            unit = _measure_unit(sentence[end:])
         hedge = fold(m.group("hedge") or "")
         start = m.start("hedge") if m.group("hedge") else m.start("cur") if m.group("cur") else m.start()
         start = m.start() if start < 0 else start
@@ -247,9 +309,42 @@ def extract_quantities(sentence: str) -> list[Quantity]:
         if _PARTITIVE.fullmatch(sentence[q.end : following.start]):
             q.value["measure"] = following.value["measure"]  # "Fifteen of the 19 hijackers"
             q.value["context"] = q.value["context"][:3] + following.value["context"]
-    for q in found:
+            q.value["of_total"] = following.value["value"]  # five of six is not five of nine
+    for i, q in enumerate(found):
         left, right = clause(sentence, q.start, q.end, max(0, q.start - 40), min(len(sentence), q.end + 40))
         q.value["years"] = sorted({int(y) for y in _YEAR.findall(left + " " + right)})
         if q.value["measure"].startswith("share"):
             q.value["share_of"] = share_words(sentence, q.start, q.end)
+        lo = found[i - 1].end if i else 0
+        hi = found[i + 1].start if i + 1 < len(found) else len(sentence)
+        _slots(sentence, q, lo, hi)
+    for q, following in pairwise(found):
+        _share_a_change(sentence, q, following)
     return found
+
+
+def _share_a_change(sentence: str, q: Quantity, following: Quantity) -> None:
+    """The old value of a change measures what the new one does ("rose to 62.9 percent from 62.7
+    percent", "from 35 percent to 15 percent"), though its own clause, cut at its neighbour, names
+    nothing."""
+    between = sentence[q.end : following.start]
+    if following.value["role"] == "from" and _FROM_BETWEEN.fullmatch(between):
+        old, new = following, q
+    elif q.value["role"] == "from" and _TO_BETWEEN.fullmatch(between):
+        old, new = q, following
+    else:
+        return
+    if not old.value["measure"]:
+        old.value["measure"], old.value["context"] = new.value["measure"], new.value["context"][:]
+
+
+def _slots(sentence: str, q: Quantity, lo: int, hi: int) -> None:
+    """Which value of what a quantity is, beyond the words it measures: its role ("from", "by",
+    "to"), whether an earlier time is named with it, whether it is a rate, what a sum is for, and
+    whose it is when its clause names nobody."""
+    q.value["role"] = role(sentence, q.start)
+    q.value["past"] = other_time(sentence, q.start, q.end, lo, hi)
+    q.value["per_unit"] = per_unit(sentence, q.end, hi)
+    if q.value["unit"] in CURRENCIES.values():
+        q.value["purpose"] = purpose(sentence, q.end, hi)
+    q.value["subject"] = [] if q.value["names"] else subject_names(sentence, q.start)

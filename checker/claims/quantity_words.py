@@ -240,3 +240,40 @@ POSSESSION = {
         "seized",
     )
 }
+
+# Units of measure written as a word after the number ("580 miles", "2,802km", "8.9 metres"): a count of
+# miles is never the same thing as a count of kilometres, however alike the sentences around them.
+MEASURE_UNITS = {
+    **dict.fromkeys(("mile", "miles", "mi"), "mile"),
+    **dict.fromkeys(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), "km"),
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), "metre"),
+    **dict.fromkeys(("cm", "centimetre", "centimetres", "centimeter", "centimeters"), "cm"),
+    **dict.fromkeys(("foot", "feet", "ft"), "foot"),
+    **dict.fromkeys(("inch", "inches"), "inch"),
+    **dict.fromkeys(("yard", "yards"), "yard"),
+    **dict.fromkeys(("kg", "kilogram", "kilograms", "kilo", "kilos"), "kg"),
+    **dict.fromkeys(("lb", "lbs"), "lb"),
+    **dict.fromkeys(("tonne", "tonnes", "ton", "tons"), "ton"),
+    **dict.fromkeys(("acre", "acres"), "acre"),
+    **dict.fromkeys(("hectare", "hectares"), "hectare"),
+    **dict.fromkeys(("gallon", "gallons"), "gallon"),
+    **dict.fromkeys(("litre", "litres", "liter", "liters"), "litre"),
+    **dict.fromkeys(("barrel", "barrels"), "barrel"),
+    **dict.fromkeys(("mph",), "mph"),
+}
+
+# Words that tie a figure to a time before the one its article reports on: "six years ago", "a year
+# earlier", "the previous record", "last month". Such a figure is an old value, not this one.
+OTHER_TIME = (
+    r"\b(?:ago|earlier|previous(?:ly)?|prior|formerly|"
+    r"last\s+(?:year|month|week|quarter|season|spring|summer|fall|autumn|winter|decade|century|time|cycle)|"
+    r"(?:a|one|two|three|the)\s+(?:year|month|week|day|decade)s?\s+(?:before|earlier))\b"
+)
+
+# Words after a figure that make it a rate or a share per unit ("232,000 jobs a month", "three in
+# each district", "$750,000 apiece"): not the total that the same noun counts elsewhere.
+PER_UNIT = (
+    r"\b(?:each|apiece|per|annually|monthly|weekly|daily|hourly|"
+    r"an?\s+(?:year|month|week|day|hour|minute|piece|head|person|share|barrel|gallon)\b"
+    r"(?!\s+(?:after|later|earlier|before|ago|or)\b))"  # "a day after" is when, not how often
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -100,6 +100,116 @@ def test_same_measure_rules_out(context: BuildContext, a: str, b: str) -> None:
     ctx = context([("A", D, a), ("B", D, b)])
     (qa,), (qb,) = quantities(ctx, "A"), quantities(ctx, "B")
     assert same_measure(ctx, qa, qb) == 0.0
+
+
+def figure(ctx: StoryContext, outlet: str, text: str) -> Claim:
+    (found,) = [c for c in quantities(ctx, outlet) if c.text == text]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "figures"),
+    [
+        # whose: the second figure of each sentence is its subject's, Kasich's or Paul's
+        (
+            "Favorite son Kasich stands at 47% favorable and 29% unfavorable.",
+            "Overall, Paul stands at 23% favorable and 25% unfavorable.",
+            ("29%", "25%"),
+        ),
+        # the old value of one outlet is not the new value of another
+        (
+            "Participation rose to 62.9 percent from 62.7 percent.",
+            "Participation rose to 62.8 percent from 62.7 percent.",
+            ("62.7 percent", "62.8 percent"),
+        ),
+        # a level is not a change
+        ("The rate fell to 4.7%, the department said.", "The rate fell by 0.2%, the department said.", None),
+        # a figure of six years ago is not today's
+        (
+            "Six years ago, the unemployment rate was at 4.5%.",
+            "Today, the unemployment rate was at 7.6%.",
+            None,
+        ),
+        # a monthly average is not one month's gain
+        ("Employers added 232,000 jobs a month in the year.", "Employers added 34,000 jobs in the year.", None),
+        # sums for different purposes
+        (
+            "The Rail Company set aside $38 million for the spending plan.",
+            "The Rail Company set aside $37 million for the damage assessment.",
+            None,
+        ),
+        # a part of one whole is not a part of another
+        (
+            "Sanders has won five of the last six primaries, aides said.",
+            "Sanders has won eight out of the last nine primaries, aides said.",
+            ("five", "eight"),
+        ),
+        # miles are not kilometres
+        ("The missile flew 2,802 km before it fell.", "The missile flew 1,741 miles before it fell.", None),
+    ],
+)
+def test_same_measure_tells_the_slots_apart(
+    context: BuildContext, a: str, b: str, figures: tuple[str, str] | None
+) -> None:
+    ctx = context([("A", D, a), ("B", D, b)])
+    if figures is None:
+        (qa,), (qb,) = quantities(ctx, "A"), quantities(ctx, "B")
+    else:
+        qa, qb = figure(ctx, "A", figures[0]), figure(ctx, "B", figures[1])
+    assert same_measure(ctx, qa, qb) == 0.0
+
+
+def test_same_measure_pairs_the_same_slots(context: BuildContext) -> None:
+    ctx = context(
+        [
+            ("A", D, "Participation rose to 62.9 percent from 62.7 percent."),
+            ("B", D, "Participation climbed to 62.9 percent, up from 62.7 percent."),
+        ]
+    )
+    assert same_measure(ctx, figure(ctx, "A", "62.7 percent"), figure(ctx, "B", "62.7 percent")) > 0.5
+    assert same_measure(ctx, figure(ctx, "A", "62.9 percent"), figure(ctx, "B", "62.9 percent")) > 0.5
+
+
+@pytest.mark.parametrize(("days", "paired"), [(0, True), (1, True), (5, False)])
+def test_figures_reported_days_apart_are_not_one_fact(context: BuildContext, days: int, paired: bool) -> None:
+    ctx = context(
+        [
+            ("A", D, "The storm killed 12 people in the province."),
+            ("B", D + timedelta(days=days), "The storm killed 21 people in the province."),
+        ]
+    )
+    (qa,), (qb,) = quantities(ctx, "A"), quantities(ctx, "B")
+    assert (same_measure(ctx, qa, qb) > 0.5) is paired
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a shared counted noun in different events
+        ("Ten Israeli soldiers were killed on Monday.", "Police confirmed the killing of three Israeli teens."),
+        # bare shares of one whole that say different things of it
+        (
+            "Nationally, 90 percent of Republicans approve of the president.",
+            "That included 45 percent of Republicans, the survey found.",
+        ),
+    ],
+)
+def test_unaligned_sentences_need_more_than_a_shared_noun(context: BuildContext, a: str, b: str) -> None:
+    ctx = context([("A", D, a), ("B", D, b)], aligned=False)
+    (qa,), (qb,) = quantities(ctx, "A"), quantities(ctx, "B")
+    assert same_measure(ctx, qa, qb) == 0.0
+
+
+def test_complete_groups_never_join_a_chain(quake: StoryContext) -> None:
+    (a, _), (b, _) = quantities(quake, "A"), quantities(quake, "B")
+    c = Claim("other-article", 0, "quantity", 0, 2, "12", dict(a.value))
+    scores = {frozenset((a.id, b.id)): 0.9, frozenset((b.id, c.id)): 0.8}
+
+    def chained(ctx: StoryContext, x: Claim, y: Claim) -> float:
+        return scores.get(frozenset((x.id, y.id)), 0.0)  # a like b, b like c, but a unlike c
+
+    assert [len(g) for g in pair_claims(quake, [a, b, c], chained)] == [3]
+    assert [len(g) for g in pair_claims(quake, [a, b, c], chained, complete=True)] == [2]
 
 
 def _counting(similarity: Similarity) -> tuple[Similarity, list[tuple[Claim, Claim]]]:

@@ -41,6 +41,66 @@ def test_no_majority_flags_every_side(run_rule: RunRule) -> None:
         ],
     )
     assert flagged_outlets(findings) == ["A", "B"]
+    assert [f.severity for f in findings] == ["warning"]  # the same sentence, but for the figure
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # aligned, the same head noun, but little else in common and nobody named
+        (
+            "Employers added 195,000 jobs in June, the department said on Friday.",
+            "Since the crisis, the economy has added about 6.2 million jobs back.",
+        ),
+        # different sources' polls of one candidate: the holder agrees, the sentences barely do
+        (
+            "In this poll, Jill Stein stands at 7 percent among independents and young voters.",
+            "(Johnson takes 9 percent, and Stein 5 percent.)",
+        ),
+    ],
+)
+def test_a_tie_on_an_uncertain_pairing_is_info(run_rule: RunRule, a: str, b: str) -> None:
+    findings = run_rule("QTY001", [("A", D, a), ("B", D, b)])
+    assert findings and all(f.severity == "info" for f in findings)
+    assert all("not certain" in f.message for f in findings)
+
+
+def test_a_tie_stated_clearly_by_two_outlets_is_a_warning(run_rule: RunRule) -> None:
+    findings = run_rule(
+        "QTY001",
+        [
+            ("A", D, "FRANKFURT (Wire) - The European Central Bank cut interest rates by 25 basis points on Thursday."),
+            ("B", D, "The European Central Bank cut its key interest rates by 50 basis points on Thursday."),
+        ],
+    )
+    assert [f.severity for f in findings] == ["warning"]
+    assert flagged_outlets(findings) == ["A", "B"]
+
+
+def test_an_outlet_against_its_own_other_article_is_not_a_warning(run_rule: RunRule) -> None:
+    findings = run_rule(
+        "QTY001",
+        [
+            ("A", D, "Turnout was 61% in the capital."),
+            ("A", D, "Turnout was 67% in the capital, officials said."),
+        ],
+    )
+    assert findings and all(f.severity == "info" for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the old and the new value are different facts; each pairs with the same role elsewhere
+        (
+            "The participation rate rose to 62.9 percent from 62.7 percent.",
+            "The participation rate climbed to 62.9 percent, up from 62.7 percent in May.",
+        ),
+        ("Monthly pay doubles from $1,000 to $2,000 under the plan.", "Under the plan, pay doubles to $2,000."),
+    ],
+)
+def test_before_and_after_values_pair_by_role(run_rule: RunRule, a: str, b: str) -> None:
+    assert [f for f in run_rule("QTY001", [("A", D, a), ("B", D, b)]) if f.severity != "info"] == []
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.rules.conftest import RunRule
 
 FEB, APR = date(2025, 2, 18), date(2025, 4, 27)
@@ -57,3 +59,22 @@ def test_values_tied_to_another_year_do_not_pair(run_rule: RunRule) -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("april", "february"),
+    [
+        # polls of one group: a share of a named whole, but nobody holds it, and polls move
+        (
+            "About 41 percent of Americans approve of the job the president is doing.",
+            "Some 35 percent of Americans approve of the job the president is doing.",
+        ),
+        # what a vote needs in one bill is not what it needs in another
+        ("The Senate needs 60 votes to pass the spending bill.", "The Senate needs 50 votes to pass the health bill."),
+        # a model number is nobody's count
+        ("The 737 Max was grounded in March.", "The 747 Classic returned to service."),
+    ],
+)
+def test_only_lasting_states_are_compared_across_stories(run_rule: RunRule, april: str, february: str) -> None:
+    pieces = [("Ledger", APR, april), ("Wire", FEB, february)]
+    assert run_rule("QTY002", pieces, aligned=False, stories=["april", "february"]) == []
