@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
@@ -64,6 +65,10 @@ class CheckerGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                internal_error(exc)
+            _fail("error: the store is busy: another run has been writing to it for minutes; try again", EXIT_INPUT)
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 _closed_stdout()

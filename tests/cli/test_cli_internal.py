@@ -4,6 +4,7 @@ a system refusal while writing names the file and exits 2. Never exit 1, which m
 from __future__ import annotations
 
 import errno
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,3 +72,14 @@ def test_a_full_disk_names_the_file_and_exits_2(tmp_path: Path, monkeypatch: pyt
     result = CliRunner().invoke(main, check_args(tmp_path), catch_exceptions=False)
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {tmp_path / 'f.json'}: No space left on device"
+
+
+def test_a_store_locked_for_minutes_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.store import Store
+
+    locked = sqlite3.OperationalError("database is locked")
+    monkeypatch.setattr("checker.scoring.summary.latest_outlets", broken(locked))
+    Store(tmp_path / "c.db").close()
+    result = CliRunner().invoke(main, ["outlets", "--db", str(tmp_path / "c.db")], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: the store is busy")
