@@ -99,6 +99,8 @@ class RunResult:
     article_scores: list[ArticleScore] = field(default_factory=list)  # one per article; copies marked (scoring)
     score_history: list[dict[str, Any]] = field(default_factory=list)  # earlier runs' outlet scores, and this one's
     errors: list[InputError] = field(default_factory=list)
+    # articles met again (the same outlet and text) and left out: (where, where first read)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
     run_id: int | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see checker.bench)
     new_articles: list[str] = field(default_factory=list)  # incremental runs: the articles checked
@@ -306,7 +308,7 @@ def _read(
     articles (tasks in the background; `_analyses` collects them). With `index`, the read tasks
     count each article's grouping terms and they are primed into it here, so that grouping can
     start as soon as the last file is read, while the workers are still analysing."""
-    seen: set[str] = set()
+    first: dict[str, Article] = {}
     done = 0
     clock = time.perf_counter()
     entries = discover(paths)
@@ -333,9 +335,10 @@ def _read(
                 result.errors.extend(item.errors)
                 fresh = []
                 for k, article in enumerate(item.articles):
-                    if article.id in seen:  # the same words from the same outlet, met again in another file
+                    if article.id in first:  # the same words from the same outlet, met again
+                        result.duplicates.append((_where(article), _where(first[article.id])))
                         continue
-                    seen.add(article.id)
+                    first[article.id] = article
                     fresh.append(article)
                     if index is not None:
                         index.prime_terms(article.id, terms[k])
@@ -352,6 +355,11 @@ def _read(
     result.add_time("ingest", wall - count_cpu * share)
     result.add_time("stories", count_cpu * share)
     return rounds
+
+
+def _where(article: Article) -> str:
+    """An article's place for a person: its file, and the line it starts on when known."""
+    return f"{article.path}:{article.line_map[0]}" if article.line_map else article.path
 
 
 @contextlib.contextmanager

@@ -1,30 +1,58 @@
 """The `checker` command: a thin click layer over the library; it turns errors into messages.
 
-Exit codes: 0 no finding at or above --fail-on; 1 there are; 2 usage error, or some input could
-not be read (everything readable is still checked and reported).
+Exit codes (`checker.cli.common`): 0 no finding at or above --fail-on; 1 there are; 2 a bad path,
+option or configuration value, no articles to check, or some input could not be read (everything
+readable is still checked and reported); 3 a bug of the checker (`checker.cli.errors`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from checker import __version__
-from checker.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, db_option, exit_code
+from checker.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    BadInput,
+    db_option,
+    exit_code,
+    open_store,
+)
+from checker.cli.errors import CheckerGroup
+from checker.cli.run import guard_check_outputs, nothing_read, print_summary
 from checker.config import ConfigError, Settings, load_settings
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "exit_code", "main"]
+__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OK", "exit_code", "main"]
+
+
+class Bounded(click.FloatRange):
+    """A number in a range; NaN, which every comparison lets through, is refused too."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail("nan is not a number", param, ctx)
+        return number
+
+
+MAX_WORKERS = 256  # more processes than any machine's cores is a typo, not a plan
 
 
 def _settings(config: Path | None) -> Settings:
     try:
         return load_settings(config)
     except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise BadInput(str(exc)) from exc
 
 
 class _Progress:
@@ -47,7 +75,7 @@ class _Progress:
             click.echo("", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checker")
 def main() -> None:
     """Cross-outlet consistency and source-credibility checker for news."""
@@ -139,7 +167,7 @@ def main() -> None:
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=MAX_WORKERS),
     default=0,
     help="Local engine: worker processes for per-article and per-story work and the report's pages "
     "(default 0: one per core, at most 8; 1: everything in this process).",
@@ -186,6 +214,7 @@ def check(
     for path in paths:
         if not path.exists():
             raise click.BadParameter(f"{path}: no such file or directory", param_hint="PATHS")
+    guard_check_outputs(paths, db, json_path, html_dir, claimreview_path, write_baseline_path, settings, baseline_path)
     try:
         accepted = ci.read_baseline(baseline_path) if baseline_path else None
     except ci.BaselineError as exc:
@@ -224,7 +253,11 @@ def check(
                 engine.close()  # before the report forks its page writers: no pool threads to copy
         write_reports(result, json_path, html_dir, workers=getattr(engine, "workers", 1), engine=engine, ahead=ahead)
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise BadInput(f"--db {exc}") from exc
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
+        raise BadInput(f"--db {db}: busy: another run has been writing to it for minutes; try again") from exc
     finally:
         engine.close()
         meter.close()
@@ -241,23 +274,20 @@ def check(
         accept_all=write_baseline_path is not None,
         partial=against_store,
     )
-    code = exit_code(outcome.counted, result.errors, fail_on or settings.fail_on)
+    read = len(result.new_articles) if against_store else len(result.articles)
+    code = exit_code(outcome.counted, result.errors, fail_on or settings.fail_on) if read else EXIT_INPUT
     outcome.exit_code, outcome.json_report = code, str(json_path)
-    finish(result, db, code)
-    if write_baseline_path is not None:
+    try:
+        finish(result, db, code)
+    except StoreError as exc:
+        raise BadInput(f"--db {exc}") from exc
+    if write_baseline_path is not None and read:  # an empty run must not empty the baseline
         ci.record_baseline(outcome, write_baseline_path, accepted)
-    for error in result.errors:
-        click.echo(f"error: {error.path}: {error.message}", err=True)
-    machine = output_format in ("sarif", "json")  # stdout is the document alone
-    counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
-    click.echo(
-        f"{len(result.articles)} articles, {len(result.stories)} stories, "
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
-        f"{len(result.errors)} unreadable inputs",
-        err=machine,
-    )
+    print_summary(result, output_format)
     click.echo(ci.render(outcome, output_format), nl=False)
-    click.echo(f"reports: {html_dir / 'index.html'}, {json_path}", err=machine)
+    click.echo(f"reports: {html_dir / 'index.html'}, {json_path}", err=output_format in ("sarif", "json"))
+    if not read:
+        click.echo(f"error: {nothing_read(paths, len(result.errors))}", err=True)
     sys.exit(code)
 
 
@@ -270,11 +300,10 @@ def ingest(paths: tuple[Path, ...], db: Path) -> None:
     from checker.knowledge import default_kb
     from checker.model import InputError
     from checker.pipeline import CLAIMS_VERSION, analyse_article
-    from checker.store import Store
 
     kb = default_kb()
     stored = errors = 0
-    with Store(db) as store:
+    with open_store(db) as store:
         for item in iter_corpus(list(paths)):
             if isinstance(item, InputError):
                 errors += 1
@@ -288,7 +317,9 @@ def ingest(paths: tuple[Path, ...], db: Path) -> None:
             stored += len(analysed)
         total = store.count("articles")
     click.echo(f"{stored} articles read, {total} in {db}")
-    sys.exit(EXIT_INPUT if errors else EXIT_OK)
+    if not stored:
+        click.echo(f"error: {nothing_read(paths, errors)}", err=True)
+    sys.exit(EXIT_INPUT if errors or not stored else EXIT_OK)
 
 
 @main.command()
@@ -301,17 +332,31 @@ def ingest(paths: tuple[Path, ...], db: Path) -> None:
     show_default=True,
     help="Corpus folder to save the pages in (one folder per host).",
 )
-@click.option("--max-mb", type=float, default=5.0, show_default=True, help="Largest page to accept.")
-@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per page.")
+@click.option(
+    "--max-mb",
+    type=Bounded(0, 1024, min_open=True),
+    default=5.0,
+    show_default=True,
+    help="Largest page to accept.",
+)
+@click.option(
+    "--timeout",
+    type=Bounded(0, 3600, min_open=True),
+    default=20.0,
+    show_default=True,
+    help="Seconds per page.",
+)
 @click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses (for local mirrors).")
 def fetch(urls: tuple[str, ...], dest: Path, max_mb: float, timeout: float, allow_private: bool) -> None:
     """Download pages (http/https) as raw HTML into a corpus folder, recording the URL and fetch time.
 
     A later `checker check` reads exactly what was downloaded, so a check can be rerun on it.
     """
+    from checker.cli.outputs import usable_folder
     from checker.ingest import IngestError
     from checker.ingest.fetch import fetch as download
 
+    usable_folder("--to", dest)
     failed = 0
     for url in urls:
         try:
@@ -358,7 +403,9 @@ def claims(file: Path, as_json: bool) -> None:
     try:
         loaded = load_file(file)
     except IngestError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise BadInput(str(exc)) from exc
+    for error in loaded.errors:
+        click.echo(f"error: {error.path}: {error.message}", err=True)
     for article in loaded.articles:
         sentences, found = analyse_article(article, default_kb())
         if not as_json:
@@ -384,6 +431,9 @@ def claims(file: Path, as_json: bool) -> None:
                 click.echo(
                     f"{claim.sentence:>4} {claim.kind:<14} {claim.text!r} {json.dumps(value, ensure_ascii=False)}"
                 )
+    if not loaded.articles:
+        click.echo(f"error: {file}: no article in it", err=True)
+    sys.exit(EXIT_INPUT if loaded.errors or not loaded.articles else EXIT_OK)
 
 
 @main.command("stories")
@@ -391,20 +441,27 @@ def claims(file: Path, as_json: bool) -> None:
 def list_stories(paths: tuple[Path, ...]) -> None:
     """Group the articles under PATHS (default: corpora/) into stories and list them."""
     from checker import stories as stage
-    from checker.ingest import LoadedFile, iter_corpus
+    from checker.ingest import iter_corpus
+    from checker.model import InputError
 
-    articles = [
-        a
-        for item in iter_corpus(list(paths or (Path("corpora"),)))
-        if isinstance(item, LoadedFile)
-        for a in item.articles
-    ]
+    paths = paths or (Path("corpora"),)
+    articles, errors = [], 0
+    for item in iter_corpus(list(paths)):
+        for error in [item] if isinstance(item, InputError) else item.errors:
+            errors += 1
+            click.echo(f"error: {error.path}: {error.message}", err=True)
+        if not isinstance(item, InputError):
+            articles.extend(item.articles)
+    by_id = {a.id: a for a in articles}
     for story in stage.group_articles(articles):
         click.echo(f"{story.id}  {story.title}")
         for article_id in story.articles:
-            article = next(a for a in articles if a.id == article_id)
+            article = by_id[article_id]
             published = article.published.isoformat() if article.published else "undated"
             click.echo(f"    {article.outlet:<22} {published:<10} {article.path}")
+    if not articles:
+        click.echo(f"error: {nothing_read(paths, errors)}", err=True)
+    sys.exit(EXIT_INPUT if errors or not articles else EXIT_OK)
 
 
 # commands defined in the package's other modules (they import the helpers above)

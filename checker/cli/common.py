@@ -1,20 +1,37 @@
-"""What the commands share: exit codes (0 no finding at or above --fail-on; 1 there are; 2 usage
-error, or some input could not be read) and the --db option of the commands that use the store."""
+"""What the commands share: the exit codes, the error of a bad path or value, and the --db option
+of the commands that use the store.
+
+Exit codes (the README's table): 0 no finding at or above --fail-on; 1 there are; 2 a bad path,
+option or configuration value, no articles to check, an input that could not be read or an output
+that could not be written; 3 a bug of the checker (`checker.cli.errors`); 130 interrupted (Ctrl-C);
+141 standard output closed by its reader.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from checker.model import SEVERITY_RANK
 
+if TYPE_CHECKING:
+    from checker.store import Store
+
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = Path("reports/checker.db")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_PIPE = 130, 141
+
+
+class BadInput(click.ClickException):
+    """A bad path, file or value the command was given: one line naming it, exit 2."""
+
+    exit_code = EXIT_INPUT
 
 
 def exit_code(findings: list, errors: list, fail_on: str) -> int:
@@ -31,3 +48,16 @@ def db_option(help: str | None = None) -> Callable[[F], F]:
     return click.option(
         "--db", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_DB, show_default=True, help=help
     )
+
+
+@contextmanager
+def open_store(db: Path) -> Iterator[Store]:
+    """The store at --db; a file that is not a checker store is refused untouched (exit 2)."""
+    from checker.store import Store, StoreError
+
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        raise BadInput(f"--db {exc}") from exc
+    with store:
+        yield store

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from checker.cli.common import BadInput
+
 
 @click.group()
 def kb() -> None:
@@ -57,10 +59,14 @@ def kb_import(file: Path, kb_dir: Path | None) -> None:
     from checker.kbimport import ImportError_, import_result
     from checker.knowledge import KB_DIR, KnowledgeError
 
+    if kb_dir is not None and not kb_dir.is_dir():
+        raise BadInput(f"--kb-dir {kb_dir}: no such folder (a knowledge-base folder holds offices.csv and the rest)")
     try:
         report = import_result(file, kb_dir or KB_DIR)
     except (ImportError_, KnowledgeError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise BadInput(str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{file}: not UTF-8 text, so not a SPARQL result ({exc.reason} at byte {exc.start})") from exc
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
     click.echo(f"{report.added} terms added, {report.duplicates} already known, {len(report.skipped)} skipped")

@@ -8,11 +8,7 @@ from typing import Any
 
 import click
 
-from checker.cli.common import EXIT_INPUT, db_option
-
-
-class _NoStore(click.ClickException):
-    exit_code = EXIT_INPUT
+from checker.cli.common import BadInput, db_option, open_store
 
 
 @click.command("outlets")
@@ -27,17 +23,13 @@ def outlets(db: Path, history: bool, as_json: bool) -> None:
     """
     from checker.scoring import LOW_CONFIDENCE
     from checker.scoring.summary import latest_outlets, outlet_history
-    from checker.store import Store, StoreError
 
-    if not db.is_file():
-        raise _NoStore(f"{db}: no store here; `checker check --db {db}` writes one")
-    try:
-        with Store(db) as store:
-            document = outlet_history(store) if history else latest_outlets(store)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    if not db.is_file() or db.stat().st_size == 0:
+        raise BadInput(f"--db {db}: no store here; `checker check --db {db}` writes one")
+    with open_store(db) as store:
+        document = outlet_history(store) if history else latest_outlets(store)
     if document is None:
-        raise click.ClickException(f"{db}: no run has stored outlet scores yet")
+        raise BadInput(f"--db {db}: no run has stored outlet scores yet")
     if as_json:
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     elif history:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -35,13 +36,15 @@ from checker.model import (
     SourceFile,
     Story,
 )
+from checker.store.guard import HOST, NotAStore, inspect, process_alive
 from checker.store.index import ArchiveIndex
 from checker.store.rows import article_from_row, article_row, chunks, insert_analysis, select_in
-from checker.store.schema import SCHEMA, SCHEMA_VERSION
+from checker.store.schema import ADDED_COLUMNS, APPLICATION_ID, SCHEMA, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError", "file_identity", "tables"]
 
 CACHE_KB = 65536  # SQLite page cache per connection
+BUSY_TIMEOUT_MS = 300_000  # how long a write waits for another run's (then "database is locked")
 
 
 class StoreError(RuntimeError):
@@ -54,22 +57,60 @@ class Store(ArchiveIndex):
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._depth = 0  # open transaction() blocks
-        if self.path.parent and not self.path.parent.exists():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            found = inspect(self.path)  # refuses what is not a checker store, untouched
+            if found == "new":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        except NotAStore as exc:
+            raise StoreError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot create its folder ({exc.strerror or exc})") from exc
         try:
             self.db = sqlite_utils.Database(self.path)
+        except Exception as exc:
+            raise StoreError(f"{self.path}: cannot open it as a store ({exc})") from exc
+        try:
             self.db.conn.execute("PRAGMA foreign_keys = ON")
+            # concurrent runs on one store wait for each other's writes (a big run's is long)
+            self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.conn.execute("PRAGMA journal_mode = WAL")
             # WAL + NORMAL: a crash can lose the last transactions, never corrupt the store; FULL
             # fsyncs every file's transaction and cost 4 s per 1000 files (see README: Performance)
             self.db.conn.execute("PRAGMA synchronous = NORMAL")
             # 64 MB of pages (default 2 MB): a big run's inserts land all over large indexes
             self.db.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")
-            self.db.conn.executescript(SCHEMA)
-            self.db.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            self.db.conn.commit()
+            if not self._ready():
+                self._set_up()
         except Exception as exc:  # sqlite3.DatabaseError and friends: not a database we can use
+            self.db.conn.close()
             raise StoreError(f"{self.path}: cannot use as a checker store ({exc})") from exc
+
+    def _ready(self) -> bool:
+        """A marked store with every table and column of this version: nothing to write (reads
+        only: opening a store never waits for another run's long write transaction)."""
+        conn = self.db.conn
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return False
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return row is not None and row[0] == str(SCHEMA_VERSION)
+
+    def _set_up(self) -> None:
+        """Create the tables, add the columns an older store lacks and mark the file as a checker
+        store, in one transaction: a run killed meanwhile leaves the file as it was."""
+        conn = self.db.conn
+        conn.executescript(f"BEGIN IMMEDIATE;\n{SCHEMA}")  # the transaction stays open
+        try:
+            for table, column, kind in ADDED_COLUMNS:
+                have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+                if column not in have:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            conn.execute("UPDATE runs SET status = 'finished' WHERE status IS NULL AND finished_at IS NOT NULL")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -101,10 +142,17 @@ class Store(ArchiveIndex):
 
     # runs
     def start_run(self, started_at: str, paths: Sequence[str], version: str) -> int:
-        with self.db.conn:
-            cursor = self.db.conn.execute(
-                "INSERT INTO runs (started_at, paths, version) VALUES (?, ?, ?)",
-                (started_at, json.dumps(list(paths)), version),
+        """A new run's row ("running", with this process's id and host), after marking the runs
+        whose process is gone (killed, crashed) as interrupted."""
+        with self._immediate() as conn:
+            open_runs = conn.execute(
+                "SELECT id, pid, host FROM runs WHERE finished_at IS NULL AND (status IS NULL OR status = 'running')"
+            ).fetchall()
+            gone = [(run_id,) for run_id, pid, host in open_runs if not process_alive(pid, host)]
+            conn.executemany("UPDATE runs SET status = 'interrupted' WHERE id = ?", gone)
+            cursor = conn.execute(
+                "INSERT INTO runs (started_at, paths, version, status, pid, host) VALUES (?, ?, ?, 'running', ?, ?)",
+                (started_at, json.dumps(list(paths)), version, os.getpid(), HOST),
             )
         return int(cursor.lastrowid or 0)
 
@@ -113,9 +161,23 @@ class Store(ArchiveIndex):
     ) -> None:
         with self.db.conn:
             self.db.conn.execute(
-                "UPDATE runs SET finished_at=?, articles=?, findings=?, errors=?, exit_code=? WHERE id=?",
+                "UPDATE runs SET finished_at=?, articles=?, findings=?, errors=?, exit_code=?, status='finished' "
+                "WHERE id=?",
                 (finished_at, articles, findings, errors, exit_code, run_id),
             )
+
+    @contextlib.contextmanager
+    def _immediate(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that takes the write lock before it reads: a deferred one that reads
+        and then writes fails at once (SQLITE_BUSY) when another run wrote in between."""
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     # articles with their per-article stages
     def cached_article(self, article_id: str, claims_version: str) -> tuple[list[Sentence], list[Claim]] | None:

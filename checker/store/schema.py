@@ -1,12 +1,20 @@
 """The store's tables (see the README's "The store" for what each holds)."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: runs.status, pid and host (a killed run is marked interrupted by the next)
+
+# PRAGMA application_id of a checker store ("CHKR"): a SQLite file without it is another program's
+# database, never written to (stores made before the mark are recognised by CHECKER_TABLES)
+APPLICATION_ID = 0x43484B52
+CHECKER_TABLES = frozenset({"meta", "runs", "files", "articles", "sentences", "claims"})
+
+# columns added since the first stores: (table, column, type), added to older stores when opened
+ADDED_COLUMNS = (("runs", "status", "TEXT"), ("runs", "pid", "INTEGER"), ("runs", "host", "TEXT"))
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT, paths TEXT, version TEXT,
-    articles INTEGER, findings INTEGER, errors INTEGER, exit_code INTEGER);
+    articles INTEGER, findings INTEGER, errors INTEGER, exit_code INTEGER, status TEXT, pid INTEGER, host TEXT);
 CREATE TABLE IF NOT EXISTS files (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER, format TEXT,
     first_run INTEGER REFERENCES runs(id));

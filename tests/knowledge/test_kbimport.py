@@ -90,4 +90,4 @@ def test_not_a_sparql_result(tmp_path: Path, kb_dir: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"rows": []}', encoding="utf-8")
     outcome = CliRunner().invoke(main, ["kb", "import", str(bad), "--kb-dir", str(kb_dir)])
-    assert outcome.exit_code == 1 and "not a SPARQL JSON result" in outcome.output
+    assert outcome.exit_code == 2 and "not a SPARQL JSON result" in outcome.output

@@ -1,0 +1,64 @@
+"""What `checker check` adds around a run: its outputs checked before it (`checker.cli.outputs`),
+and after it the unreadable inputs, the duplicates and the counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from checker.cli.outputs import Output, guard_outputs
+from checker.config import Settings
+
+if TYPE_CHECKING:
+    from checker.pipeline import RunResult
+
+SUPPORTED = ".html, .htm, .txt, .md, .json, .jsonl"
+
+
+def guard_check_outputs(
+    paths: tuple[Path, ...],
+    db: Path,
+    json_path: Path,
+    html_dir: Path,
+    claimreview_path: Path | None,
+    write_baseline_path: Path | None,
+    settings: Settings,
+    baseline_path: Path | None,
+) -> None:
+    """Refuse before the run what it could only refuse at its end (checker.cli.outputs)."""
+    outputs = [Output("--db", db, "db"), Output("--json", json_path, "json")]
+    if claimreview_path is not None:
+        outputs.append(Output("--claimreview", claimreview_path, "claimreview"))
+    if write_baseline_path is not None:
+        outputs.append(Output("--write-baseline", write_baseline_path, "baseline"))
+    read = [("--config", Path(settings.source))] if settings.source != "defaults" else []
+    if baseline_path is not None:
+        read.append(("--baseline", baseline_path))
+    guard_outputs(outputs, html_dir, list(paths), read)
+
+
+def print_summary(result: RunResult, output_format: str) -> None:
+    """Unreadable inputs and duplicates on stderr, then the counts (on stderr when stdout is a
+    machine-readable document)."""
+    for error in result.errors:
+        click.echo(f"error: {error.path}: {error.message}", err=True)
+    for where, original in result.duplicates:
+        click.echo(f"duplicate: {where} repeats {original} (the same outlet and text: checked once)", err=True)
+    counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
+    skipped = f", {len(result.duplicates)} duplicates skipped" if result.duplicates else ""
+    click.echo(
+        f"{len(result.articles)} articles, {len(result.stories)} stories, "
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
+        f"{len(result.errors)} unreadable inputs{skipped}",
+        err=output_format in ("sarif", "json"),
+    )
+
+
+def nothing_read(paths: tuple[Path, ...], unreadable: int) -> str:
+    """Why there is nothing to check (a CI job must not go green on an empty or wrong folder)."""
+    where = ", ".join(str(p) for p in paths)
+    if unreadable:
+        return f"no articles to check in {where}: {unreadable} inputs could not be read, no other file held an article"
+    return f"no articles to check in {where}: no file there held an article ({SUPPORTED}, also gzipped)"
