@@ -42,14 +42,22 @@ def _valid_ranges(claim: Claim, kb: KnowledgeBase) -> list[tuple[date, date]]:
     return [(t.start, t.end or date.max) for t in terms if t.certain]
 
 
+# A title that says nothing of the time of writing: a quotation's, one of a past time the sentence
+# speaks of, one with no holder ("a President Jones") or a future one ("would be president").
+_NOT_OF_THE_PRESENT = ("quoted", "historical", "hypothetical", "prospective")
+
+
 def office_claims(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Claim]:
-    """Role claims that pin a time: a known person with a present-tense title the KB knows."""
+    """Role claims that pin a time: a known person with a present-tense title the KB knows, in a
+    sentence that speaks of the time of writing (not dated to another time in its own words)."""
     return [
         c
         for c in claims
         if c.kind == "role"
         and c.value.get("known")
         and c.value["qualifier"] in PRESENT_QUALIFIERS
+        and not any(c.value.get(k) for k in _NOT_OF_THE_PRESENT)
+        and not c.value.get("when")
         and _valid_ranges(c, kb)
     ]
 
@@ -287,15 +295,24 @@ def _from_dateline(
 
 
 def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, today: date) -> ReferenceTime:
+    bound = lower_bound(own, kb, today)
+    interval = office_interval(own, kb, bound)
     if sibling_day is not None:
-        return ReferenceTime(
+        story = ReferenceTime(
             sibling_day - timedelta(days=7),
             sibling_day + timedelta(days=7),
             "story",
             "dates of the other articles in its story",
         )
-    bound = lower_bound(own, kb, today)
-    interval = office_interval(own, kb, bound)
+        # An undated article is in its story by its words alone, and a story may be wrong: two of its
+        # own present titles that its sisters' dates rule out overrule them, as they would overrule
+        # a published date (one alone may be the article's error, which the role rules report).
+        if len(_impossible_at(sibling_day, own, kb)) < 2 or interval is None:
+            return story
+        lo, hi, supporting = interval
+        names = ", ".join(sorted({c.value["person"] for c in supporting}))
+        detail = f"in office together: {names} (its story's date {sibling_day.isoformat()} contradicted)"
+        return ReferenceTime(lo, min(hi, today), "office holders", detail, hi >= today)
     if interval is not None:
         lo, hi, supporting = interval
         names = ", ".join(sorted({c.value["person"] for c in supporting}))

@@ -66,3 +66,26 @@ def test_undated_article_takes_its_story_dates() -> None:
     undated = article("Ministers met in Vienna on Thursday.")
     rt = reftime(dated, undated)[undated.id]
     assert rt.source == "story" and rt.earliest <= date(2024, 5, 2) <= rt.latest
+
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # two present titles its story's dates rule out: the article's own words say when it was written
+        ("Secretary of State Marco Rubio and National Security Adviser Mike Waltz met on Tuesday.", "office holders"),
+        # one alone may be the article's own error, which the role rules are there to report
+        ("Secretary of State Marco Rubio met officials on Tuesday.", "story"),
+    ],
+)
+def test_an_undated_article_whose_titles_rule_out_its_story_date(text: str, source: str) -> None:
+    undated = article(text, outlet="Undated")
+    sisters = [article("Officials met on Tuesday.", date(2014, 5, 6), outlet=name) for name in ("A", "B")]
+    assert reftime(undated, *sisters)[undated.id].source == source
+
+
+def test_a_title_of_a_past_time_does_not_date_the_article() -> None:
+    # "then" and "at the time" put the title in the past: it pins no time of writing
+    text = "At the time, Secretary of State John Kerry and Defense Secretary Chuck Hagel opposed the plan."
+    times = reftime(article(text))
+    assert next(iter(times.values())).source != "office holders"
