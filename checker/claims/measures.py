@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from checker.claims.quantity_words import DIRECTIONS, HEDGES, MONTHS, OTHER_TIME, PER_UNIT, POSSESSION
+from checker.claims.quantity_words import DIRECTIONS, HEDGES, LEVEL_VERBS, MONTHS, OTHER_TIME, PER_UNIT, POSSESSION
 from checker.claims.text import STOPWORDS, WORD, stem
 from checker.names import fold
 
@@ -54,13 +54,16 @@ class _Word(NamedTuple):
     not_head: bool  # a month or weekday: it ends a head, but is no head itself
     stem: str
     context: str
+    subject: bool  # may name what a figure before which it stands measures (no verb, adverb, number)
 
 
 @lru_cache(maxsize=65536)
 def _word(word: str) -> _Word:
     # Sentences repeat their words: fold and stem each distinct word once.
     low = fold(word)
-    return _Word(low in STOPWORDS, low in _NOT_HEAD, stem(word), _context_word(word))
+    stop, not_head, context = low in STOPWORDS, low in _NOT_HEAD, _context_word(word)
+    verb_like = low in LEVEL_VERBS or low.endswith("ly") or context in ("up", "down") or low in DIRECTIONS
+    return _Word(stop, not_head, stem(word), context, not (stop or not_head or verb_like or low[:1].isdigit()))
 
 
 def measure_words(
@@ -85,7 +88,10 @@ def measure_words(
             break
     around = [w.context for w in reversed(before) if not w.stop]
     if not head:
-        head = [w for w in around if w not in ("up", "down")][:1]  # "injuries to more than seventy"
+        # no noun after it: the figure measures the nearest noun before it ("injuries to more than
+        # seventy", "cut interest rates by 25 basis points"), past the verbs and adverbs that say
+        # what happened to it ("the unemployment rate stood at 5.9%", "slightly increased to 8.9%")
+        head = [w.stem for w in reversed(before) if w.subject][:1]
     around += [w.context for w in after if not w.stop and not w.not_head]
     return " ".join(head), around
 

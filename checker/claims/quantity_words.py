@@ -277,3 +277,12 @@ PER_UNIT = (
     r"an?\s+(?:year|month|week|day|hour|minute|piece|head|person|share|barrel|gallon)\b"
     r"(?!\s+(?:after|later|earlier|before|ago|or)\b))"  # "a day after" is when, not how often
 )
+
+# Verbs that put a level to a figure ("the unemployment rate stood at 5.9%", "turnout was 77%"): they
+# say what happened to the measured thing, not what it is.
+LEVEL_VERBS = frozenset(
+    """is are was were be been being stood stands stand remained remains remain reached reaches reach hit
+    hits came comes totalled totaled totals total amounted amounts amount ended ends settled settles
+    sat sits held holds ticked edged hovered hovers registered registers recorded records came""".split()
+)
+

@@ -59,3 +59,18 @@ def test_direction_verbs_fold_together() -> None:
     fell = measure_words("Shares fell 5% on Monday.", 12, 14)
     plunged = measure_words("Shares plunged 5% on Monday.", 15, 17)
     assert fell == plunged == ("shar", ["down", "shar"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "head"),
+    [
+        ("The jobless rate stood at 5.9%.", "5.9%", "rate"),
+        ("The jobless rate slightly increased to 8.9%, officials said.", "8.9%", "rate"),
+        ("Turnout was 61%, officials said.", "61%", "turnout"),
+        ("The bank cut its key interest rates by 50 basis points on Thursday.", "50", "basi point"),
+        ("The quake killed 12 people.", "12", "people"),
+    ],
+)
+def test_a_figure_without_a_noun_after_it_measures_the_noun_before(sentence: str, figure: str, head: str) -> None:
+    start = sentence.index(figure)
+    assert measure_words(sentence, start, start + len(figure))[0] == head
