@@ -21,6 +21,7 @@ from checker.knowledge import LEADER_OFFICES, KnowledgeBase
 from checker.model import Article, Claim, ReferenceTime
 
 FAR_PAST = date(1900, 1, 1)
+STORY_SLACK_DAYS = 30  # an undated article may date an event this long after its story's articles
 PRESENT_QUALIFIERS = ("none", "current")
 
 
@@ -304,15 +305,25 @@ def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, tod
             "story",
             "dates of the other articles in its story",
         )
-        # An undated article is in its story by its words alone, and a story may be wrong: two of its
-        # own present titles that its sisters' dates rule out overrule them, as they would overrule
-        # a published date (one alone may be the article's error, which the role rules report).
-        if len(_impossible_at(sibling_day, own, kb)) < 2 or interval is None:
+        # An undated article is in its story by its words alone, and a story may be wrong. Its own
+        # words overrule its sisters' dates when it dates an event after them (it cannot be written
+        # before what it reports) or when two of its present titles rule those dates out, as they
+        # would overrule a published date (one alone may be the article's error, which the role
+        # rules report).
+        reported_after = _reported_after(own, kb, today)
+        after_story = reported_after > sibling_day + timedelta(days=STORY_SLACK_DAYS)
+        if not after_story and (len(_impossible_at(sibling_day, own, kb)) < 2 or interval is None):
             return story
-        lo, hi, supporting = interval
-        names = ", ".join(sorted({c.value["person"] for c in supporting}))
-        detail = f"in office together: {names} (its story's date {sibling_day.isoformat()} contradicted)"
-        return ReferenceTime(lo, min(hi, today), "office holders", detail, hi >= today)
+        contradicted = f"its story's date {sibling_day.isoformat()} contradicted"
+        if interval is not None:
+            lo, hi, supporting = interval
+            names = ", ".join(sorted({c.value["person"] for c in supporting}))
+            return ReferenceTime(
+                lo, min(hi, today), "office holders", f"in office together: {names} ({contradicted})", hi >= today
+            )
+        return ReferenceTime(
+            reported_after, today, "text dates", f"the latest event the text dates ({contradicted})", True
+        )
     if interval is not None:
         lo, hi, supporting = interval
         names = ", ".join(sorted({c.value["person"] for c in supporting}))
@@ -320,6 +331,18 @@ def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, tod
     if bound > FAR_PAST:
         return ReferenceTime(bound, today, "text dates", "the latest date the text mentions", True)
     return ReferenceTime(FAR_PAST, today, "unknown", "no date, dateline or dated evidence")
+
+
+def _reported_after(claims: Sequence[Claim], kb: KnowledgeBase, today: date) -> date:
+    """The earliest an article can be from by what it reports: the latest day it dates an event to in
+    full ("March 4, 2019": a year or a season alone may be a plan, "until next summer"), and the start
+    of any administration it names as acting (`lower_bound` without bare years)."""
+    full = [
+        c
+        for c in claims
+        if c.kind == "administration" or (c.kind == "date" and c.value.get("granularity") == "day")
+    ]
+    return lower_bound(full, kb, today)
 
 
 def _median(days: list[date]) -> date | None:

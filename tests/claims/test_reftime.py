@@ -84,6 +84,14 @@ def test_an_undated_article_whose_titles_rule_out_its_story_date(text: str, sour
     assert reftime(undated, *sisters)[undated.id].source == source
 
 
+def test_an_undated_article_that_dates_events_after_its_story_is_not_of_its_story() -> None:
+    # it cannot be written before the events it reports: its story (by words alone) is another event
+    undated = article("The wall was funded on March 4, 2019, after weeks of talks.", outlet="Undated")
+    sisters = [article("The wall was debated after weeks of talks.", date(2012, 5, 6), outlet=n) for n in ("A", "B")]
+    rt = reftime(undated, *sisters)[undated.id]
+    assert rt.source == "text dates" and rt.earliest >= date(2019, 3, 4)
+
+
 def test_a_title_of_a_past_time_does_not_date_the_article() -> None:
     # "then" and "at the time" put the title in the past: it pins no time of writing
     text = "At the time, Secretary of State John Kerry and Defense Secretary Chuck Hagel opposed the plan."
