@@ -214,7 +214,7 @@ def _published_conflict(
         and _text_backs(own, impossible, later, published, sibling_day)
         and (len(sister_outlets) >= 2 or bool(impossible or later))
     )
-    if kinds < 2 and not (office_says_elsewhere and len(impossible) >= 3) and not year_slip:
+    if kinds < 2 and not year_slip:
         return None
     if siblings_say_elsewhere and sibling_day is not None:
         corrected = ReferenceTime(

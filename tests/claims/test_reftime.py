@@ -97,3 +97,14 @@ def test_a_title_of_a_past_time_does_not_date_the_article() -> None:
     text = "At the time, Secretary of State John Kerry and Defense Secretary Chuck Hagel opposed the plan."
     times = reftime(article(text))
     assert next(iter(times.values())).source != "office holders"
+
+
+def test_titles_alone_never_overrule_a_published_date() -> None:
+    # a retrospective names past office holders in the present form; with nothing else against its
+    # date (no sister articles, no later events) the published date stands
+    text = (
+        "President Barack Obama, Vice President Joe Biden and Secretary of State Hillary Clinton all "
+        "spoke. Defense Secretary Robert Gates listened."
+    )
+    times = reftime(article(text, date(2019, 2, 5)))
+    assert next(iter(times.values())).source == "published"
