@@ -72,6 +72,7 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
+_ADJECTIVE_BEFORE = re.compile(r"(?:^|[,;:(\[—–“\"]\s*|\b(?i:the|a|an|his|her|their|its|of|for|with|by|and)\s+)$")
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 _INSIDE_ADMINISTRATION = re.compile(r"\b(?:administration|government|presidency)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -340,6 +341,8 @@ def _qualifier_and_place(m: re.Match[str]) -> tuple[str, str | None, int]:
     there is none); a qualifier inside the place words counts too ("Photos: The Convention Former U.S.
     secretary of state": the place is U.S.)."""
     qualifier, juris = _qualifier(m.group("qual")), m.group("juris")
+    if qualifier != "none" and _acted(m.string, m.start("qual"), qualifier):
+        qualifier = "none"
     at = m.start("qual") if qualifier != "none" else m.start("title")
     if juris:
         words = list(re.finditer(r"\S+", juris))
@@ -352,6 +355,13 @@ def _qualifier_and_place(m: re.Match[str]) -> tuple[str, str | None, int]:
     return qualifier, juris, at
 
 
+def _acted(sentence: str, at: int, qualifier: str) -> bool:
+    """Whether an "ousted", "fired" before a title is the verb of a clause ("Republicans ousted Rep. Roe"),
+    whose object's title is of the time of the act, rather than the title's qualifier ("the ousted
+    president", "Ousted President Roe said")."""
+    return qualifier == "ousted" and not _ADJECTIVE_BEFORE.search(sentence, 0, at)
+
+
 def _phrase_start(sentence: str, m: re.Match[str], kb: KnowledgeBase) -> int:
     """Where the title phrase begins: its qualifier and place words ("European Council", "U.S."), not
     a capitalised word the pattern took along ("Before Vice President Biden", "As President Trump")."""
@@ -360,8 +370,11 @@ def _phrase_start(sentence: str, m: re.Match[str], kb: KnowledgeBase) -> int:
         words = list(re.finditer(r"\S+", sentence[max(0, start - 60) : start]))[-3:]
         for n in range(len(words), 0, -1):
             phrase = " ".join(w.group() for w in words[-n:])
-            if kb.place(phrase) or (n == 1 and _qualifier(phrase) != "none"):
-                start = max(0, start - 60) + words[-n].start()
+            at = max(0, start - 60) + words[-n].start()
+            if kb.place(phrase) or (
+                n == 1 and _qualifier(phrase) != "none" and not _acted(sentence, at, _qualifier(phrase))
+            ):
+                start = at
                 break
         else:
             return start

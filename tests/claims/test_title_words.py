@@ -96,18 +96,21 @@ def test_far_qualifiers_that_are_not_this_titles(sentence: str, qualifier: str) 
 
 
 @pytest.mark.parametrize(
-    ("sentence", "historical"),
+    ("sentence", "historical", "qualifier"),
     [
-        ("He was sued for firing FBI Director Ana Ruiz.", True),  # the title when the act ended it
-        ("Voters defeated Sen. Ana Ruiz in a landslide.", True),
-        ("The scandal forced CIA Director Ana Ruiz to resign.", True),
-        ("Critics want to oust Gov. Ana Ruiz.", False),  # still governor now
-        ("Gov. Ana Ruiz signed the bill.", False),
+        ("He was sued for firing FBI Director Ana Ruiz.", True, "none"),  # the title when the act ended it
+        ("Voters defeated Sen. Ana Ruiz in a landslide.", True, "none"),
+        ("The scandal forced CIA Director Ana Ruiz to resign.", True, "none"),
+        ("House members on Friday ousted Rep. Ana Ruiz as their chair.", True, "none"),  # a verb, no qualifier
+        ("Critics want to oust Gov. Ana Ruiz.", False, "none"),  # still governor now
+        ("Gov. Ana Ruiz signed the bill.", False, "none"),
+        ("Ousted President Ana Ruiz spoke from exile.", False, "ousted"),
+        ("He met the ousted President Ana Ruiz.", False, "ousted"),
     ],
 )
-def test_acts_that_end_a_tenure_date_the_title(sentence: str, historical: bool) -> None:
+def test_acts_that_end_a_tenure_date_the_title(sentence: str, historical: bool, qualifier: str) -> None:
     ((_, found),) = roles(sentence)
-    assert found["historical"] is historical
+    assert (found["historical"], found["qualifier"]) == (historical, qualifier)
 
 
 @pytest.mark.parametrize(
