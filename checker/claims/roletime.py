@@ -105,9 +105,11 @@ PAST_VERB = (
     r"grew|broke|paid|built|spent|meant|found|heard|sold|struck|hung|read|fled)"
 )
 _PAST_AFTER = re.compile(rf"^(?:,?\s+(?:[a-z]+ly|also|then|first|again|even))*\s+{PAST_VERB}\b")
-# The sentence tells how the tenure ended, when the title was still right: "the defense secretary resigned in protest".
+# The sentence tells how the tenure ended, when the title was still right: "the defense secretary resigned in
+# protest", "Gov. Roe, who resigned on Tuesday,".
 _LEFT_AFTER = re.compile(
-    r"^(?:,[^,]{1,80},)?\s+(?:(?:\w+ly|then|later|eventually|abruptly)\s+)*(?:quit|resigned|stepped\s+down|retired|died|"
+    r"^(?:,[^,]{1,80},|,\s+who(?:\s+(?:has|had))?)?\s+(?:(?:\w+ly|then|later|eventually|abruptly)\s+)*"
+    r"(?:quit|resigned|stepped\s+down|retired|died|"
     r"to\s+(?:quit|resign|step\s+down|retire)|"  # "the scandal that forced Director Jane Roe to resign"
     r"was\s+(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated)|left\s+(?:office|the\s+\w+))\b",
     re.IGNORECASE,

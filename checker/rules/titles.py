@@ -9,6 +9,7 @@ knowledge base knows of the office.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -26,6 +27,16 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # died on Monday" and "ousted President Roe" against "President Roe" are common usage at the time of
 # the news, and "incoming" against the office may be the days of a handover: those only as info.
 _SURE_PAST = frozenset({"former"})
+# Words of taking or leaving an office, looked for within the title's clause: CHANGE_BEFORE characters
+# before it ("Trump's nominee, Judge Roe"), CHANGE_AFTER after it ("Gov. Roe, who resigned on Monday").
+_CHANGE = re.compile(
+    r"\b(?:sworn|swearing|confirmation|confirmed\s+(?:as|to|by)|elected|appoint(?:ed|ment)|nominat(?:ed|ion)|"
+    r"nominee|inaugurat(?:ed|ion)|(?:takes?|took|taking)\s+office|resign(?:s|ed|ing|ation)?|"
+    r"step(?:s|ped|ping)?\s+down|retir(?:es|ed|ing|ement)|impeach(?:ed|ment)|ousted|fired|successor|"
+    r"succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|promot(?:ed|ion)|elevated)\b",
+    re.IGNORECASE,
+)
+CHANGE_BEFORE, CHANGE_AFTER = 40, 60
 
 
 def _person_words(claim: Claim) -> list[str]:
@@ -218,7 +229,7 @@ def _flag(ctx: StoryContext, majority: list[Claim], minority: list[Claim]) -> Fl
     if not reference_outlets:
         return None  # an outlet against its own other article: its update, not another outlet's account
     tie = len(reference_outlets) <= len(flagged_outlets)
-    unsure = tie or not any(_sure(a, b) for a in flagged for b in reference)
+    unsure = tie or not any(_sure(a, b) for a in flagged for b in reference) or _changing(ctx, flagged + reference)
     person = max((c.value["person"] for c in [*reference, *flagged]), key=len)
     message = (
         f"{_call(flagged_outlets)} {person} {_titles(flagged)}; {_call(reference_outlets)} them {_titles(reference)}"
@@ -229,6 +240,17 @@ def _flag(ctx: StoryContext, majority: list[Claim], minority: list[Claim]) -> Fl
     evidence += [claim_evidence(ctx, c, "reference") for c in reference if not tie]
     values = {"person": person, "flagged": _title_list(flagged), "reference": _title_list(reference)}
     return Flag(message, evidence, values, "info" if unsure else None)
+
+
+def _changing(ctx: StoryContext, claims: list[Claim]) -> bool:
+    """Whether the words around a title tell of the person taking or leaving an office ("was sworn in",
+    "who resigned", "the nominee"): on such days outlets rightly differ on which title to use."""
+    for claim in claims:
+        sentence = ctx.sentence_of(claim)
+        start, end = claim.start - sentence.start, claim.end - sentence.start
+        if _CHANGE.search(sentence.text, max(0, start - CHANGE_BEFORE), end + CHANGE_AFTER):
+            return True
+    return False
 
 
 def _sure(a: Claim, b: Claim) -> bool:

@@ -101,6 +101,7 @@ def test_far_qualifiers_that_are_not_this_titles(sentence: str, qualifier: str) 
         ("He was sued for firing FBI Director Ana Ruiz.", True, "none"),  # the title when the act ended it
         ("Voters defeated Sen. Ana Ruiz in a landslide.", True, "none"),
         ("The scandal forced CIA Director Ana Ruiz to resign.", True, "none"),
+        ("Gov. Ana Ruiz, who resigned on Tuesday, thanked her staff.", True, "none"),
         ("House members on Friday ousted Rep. Ana Ruiz as their chair.", True, "none"),  # a verb, no qualifier
         ("Critics want to oust Gov. Ana Ruiz.", False, "none"),  # still governor now
         ("Gov. Ana Ruiz signed the bill.", False, "none"),

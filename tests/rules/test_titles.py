@@ -128,6 +128,15 @@ def test_usage_of_the_time_is_only_info(run_rule: RunRule, flagged: str, other: 
     assert [f.severity for f in findings] == ["info"]
 
 
+def test_a_change_of_office_told_in_the_sentences_is_only_info(run_rule: RunRule) -> None:
+    pieces = _story(
+        "Judge Ana Ruiz was sworn in on Monday.",
+        "Justice Ana Ruiz joined the court on Monday.",
+        "Justice Ana Ruiz heard her first case.",
+    )
+    assert [f.severity for f in run_rule("ROL006", pieces)] == ["info"]
+
+
 def test_articles_written_far_apart_are_not_compared(run_rule: RunRule) -> None:
     pieces = [
         ("Outlet A", date(2018, 12, 10), "House Minority Leader Jane Roe spoke."),
