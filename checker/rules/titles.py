@@ -188,22 +188,27 @@ def title_divergence(ctx: StoryContext) -> Iterator[Flag]:
 
     Every title an outlet writes before or beside a name counts ("Sen.", "Rep.", "Gov.", "Mayor",
     "Judge", "Speaker", "Lt. Gen.", "Secretary of State", in `checker/data/title_words.csv`), with
-    its qualifier ("former", "then-", "the late", "acting"). Within one story the outlets describe
-    the same days, so one person should carry one title: the side most outlets agree on is the
-    reference, the others are flagged; one outlet against one is info, as either may be wrong.
-    Equivalent titles agree ("Sen."/"Senator", "Rep."/"Congressman"), and so does a title with a
-    more specific one ("Senator"/"Republican Senator", "Secretary"/"Secretary of State"); offices
-    one person holds together ("Speaker" and "Rep.", "Gen." and "Chairman") never disagree. Only
-    titles of the time of writing are compared: a quotation, "then-", a past or dated sentence,
-    and a title the knowledge base knows the dates of (ROL001-ROL004 judge those) are left out,
-    and so is a pair of articles between whose dates the knowledge base has the person change
-    office.
+    its qualifier ("former", "then-", "the late", "acting"), for the person the article names (a
+    surname stands for the article's own full name). Within one story the outlets describe the same
+    days, so one person should carry one title: the side most outlets agree on is the reference,
+    the others are flagged. Equivalent titles agree ("Sen."/"Senator", "Rep."/"Congressman"), and
+    so does a title with a more specific one ("Senator"/"Republican Senator", "Secretary"/"Secretary
+    of State"); offices one person holds together ("Speaker" and "Rep.", "Gen." and "Chairman"), or
+    one held before another ("former Rep." and "Sen."), never disagree.
+
+    Only titles of the time of writing are compared: a quotation, "then-", a past or dated sentence
+    ("In 2011, Gov. ..."; "for firing Director ...") is left out, and so is a title whose dates the
+    knowledge base knows (ROL001-ROL004 judge it), a pair of articles written more than 30 days
+    apart, or on either side of an office change the knowledge base knows. Reported as info: one
+    outlet against one (either may be wrong), usage of the moment ("the late", "ousted",
+    "incoming" against the office), and titles whose clause tells of a change ("was sworn in",
+    "who resigned", "the nominee").
 
     Why it matters: a wrong title ("Sen." for a congressman, "former" for an incumbent) misinforms
     about who holds power, and the knowledge base cannot know every office.
 
-    Example: two outlets write "Rep. Todd Akin (R-Mo.)", a third "Sen. Todd Akin"; or two write
-    "Gov. Chris Christie" and a third "former Gov. Chris Christie" on the same day.
+    Example: two outlets write "Rep. Jane Roe (R-Ohio)", a third "Sen. Jane Roe"; or two write
+    "Gov. Tom Hale" and a third "former Gov. Tom Hale" on the same day.
     """
     for person in _people(ctx):
         yield from _person_flags(ctx, _by_article(ctx, person))
