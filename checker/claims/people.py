@@ -66,7 +66,7 @@ _RACE_BEFORE = re.compile(
 _NAMESAKE_BEFORE = re.compile(r"\b(?i:first|second|elder|younger|senior|junior)\s+$")
 # "former first lady and secretary of State Hillary Clinton": the "former" may cover the title too.
 _FORMER_LIST = re.compile(r"\b(?i:former|ex-|onetime)\s+(?:[\w-]+\s+){1,4}(?:and|&)\s+$")
-# "former South Bend, Ind., Mayor Jane Roe": a qualifier before place words the title pattern stops short of
+# "former Springfield, Ill., Mayor Jane Roe": a qualifier before place words the title pattern stops short of
 _QUAL_BEFORE_PLACE = re.compile(_QUAL + r"(?P<place>(?:[A-Z][\w.’'-]*(?<![’']s),?\s+){1,5})$")
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -290,7 +290,7 @@ def _role(
 
 
 def _far_qualifier(sentence: str, title_start: int, kb: KnowledgeBase) -> re.Match[str] | None:
-    """A qualifier before place words the title pattern stops short of ("former South Bend, Ind., Mayor
+    """A qualifier before place words the title pattern stops short of ("former Springfield, Ill., Mayor
     Jane Roe"); not one of another title ("former Gov. Jane Roe, Ohio Sen. John Doe") nor a time ("Late
     Tuesday, Chicago Mayor Jane Roe")."""
     far = _QUAL_BEFORE_PLACE.search(sentence, 0, title_start)
