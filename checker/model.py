@@ -108,7 +108,9 @@ class Claim:
     date:           {"date": "YYYY-MM-DD", "granularity": "day|month|year|week", "relative": bool,
                      "event": str}
     role:           {"person": str, "person_key": str, "office": str, "jurisdiction": str,
-                     "qualifier": "then|former|ex|outgoing|incoming|acting|late|current|none"}
+                     "qualifier": "then|former|outgoing|incoming|acting|late|ousted|current|none",
+                     "title": str (as written), "known": bool (a person the KB knows),
+                     "kb_office": bool (an office of the KB's titles; False for "Sen.", "Mayor", ...)}
     administration: {"leader": str, "leader_key": str, "acting": bool, "tense": str}
     quote:          {"words": str, "speaker": str, "speaker_key": str}
     missing:        {"pattern": str}

@@ -15,51 +15,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from checker.claims.hints import AnyOf, CaselessPattern, lowered
+from checker.claims.hints import AnyOf, CaselessPattern, alternation
 from checker.claims.roletime import SPEECH_VERBS, clause_head, title_time
 from checker.claims.text import STOPWORDS
+from checker.claims.titlewords import QUAL as _QUAL
+from checker.claims.titlewords import names_an_institution, title_word, title_words
+from checker.claims.titlewords import qualifier as _qualifier
 from checker.knowledge import KnowledgeBase
 from checker.names import fold, name_key, surname_key
 
-QUALIFIERS = {
-    "then": "then",
-    "former": "former",
-    "ex": "former",
-    "outgoing": "outgoing",
-    "incoming": "incoming",
-    "acting": "acting",
-    "interim": "acting",
-    "late": "late",
-    "current": "current",
-    "sitting": "current",
-    "future": "incoming",
-    "the late": "late",
-    "onetime": "former",
-    "one-time": "former",
-    "erstwhile": "former",
-    # Out of office by now, though perhaps only just (the KB may still count the last days as in office):
-    # a past title is right, but "former" is not claimed.
-    "ousted": "ousted",
-    "deposed": "ousted",
-    "toppled": "ousted",
-    "fired": "ousted",
-    "sacked": "ousted",
-    # Not yet in office: "would-be Prime Minister", "potential President".
-    "would-be": "incoming",
-    "potential": "incoming",
-    "prospective": "incoming",
-}
 _PARTICLE = r"(?:bin|ibn|al|el|von|der|van|de|la|le|da|del|di|dos|du|af)"
 _NAME_WORD = (
     r"(?:[A-Z]{2,3}\b(?!\.)|Mc[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|"
     r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*)"
 )
 NAME = rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}})"
-_QUAL = (
-    r"(?P<qual>\b(?i:then[- ]|former\s+|ex-|outgoing\s+|incoming\s+|acting\s+|interim\s+|the\s+late\s+|late\s+|"
-    r"current\s+|sitting\s+|future\s+|onetime\s+|one-time\s+|erstwhile\s+|ousted\s+|deposed\s+|toppled\s+|"
-    r"fired\s+|sacked\s+|would-be\s+|potential\s+|prospective\s+))"
-)
 _JURIS = r"(?P<juris>(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}?[A-Z][\w.’'-]*(?:’s|'s)?\s+)"
 ADMIN_WORDS = r"(?:administration|presidency|government|White\s+House)(?!s)"
 _ADMIN_HINT = AnyOf(("administration", "presidency", "government", "White"))  # as case-sensitive as ADMIN_WORDS
@@ -96,6 +66,13 @@ _RACE_BEFORE = re.compile(
 _NAMESAKE_BEFORE = re.compile(r"\b(?i:first|second|elder|younger|senior|junior)\s+$")
 # "former first lady and secretary of State Hillary Clinton": the "former" may cover the title too.
 _FORMER_LIST = re.compile(r"\b(?i:former|ex-|onetime)\s+(?:[\w-]+\s+){1,4}(?:and|&)\s+$")
+# "former Springfield, Ill., Mayor Jane Roe": a qualifier before place words the title pattern stops short of
+_QUAL_BEFORE_PLACE = re.compile(_QUAL + r"(?P<place>(?:[A-Z][\w.’'-]*(?<![’']s),?\s+){1,5})$")
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+_ADJECTIVE_BEFORE = re.compile(r"(?:^|[,;:(\[—–“\"]\s*|\b(?i:the|a|an|his|her|their|its|of|for|with|by|and)\s+)$")
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"})
 _INSIDE_ADMINISTRATION = re.compile(r"\b(?:administration|government|presidency)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -164,14 +141,34 @@ class PeopleContext:
         return next((name for name, k in known.items() if k == key), self.kb.display_name(key)), key
 
 
+def _title_alternation(titles: list[str]) -> str:
+    return alternation(t.lower() for t in titles).replace(r"\ ", r"\s+")
+
+
+def _cased_titles(titles: tuple[str, ...]) -> str:
+    """The titles as a regex: in any case ("Foreign Minister", "foreign minister"), but for those that are
+    titles only when capitalised ("Justice Kagan", not "justice for all")."""
+    capitalised: dict[str, list[str]] = {}
+    any_case = []
+    for title in titles:
+        word = title_word(title)
+        if word is not None and word.capitalised and title[0].isalpha():
+            capitalised.setdefault(title[0].upper(), []).append(title[1:])
+        else:
+            any_case.append(title)
+    cased = [f"{re.escape(first)}(?i:{_title_alternation(rests)})" for first, rests in sorted(capitalised.items())]
+    return "|".join([f"(?i:{_title_alternation(any_case)})", *cased])
+
+
 @lru_cache(maxsize=4)
 def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    title = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
-    # Title words in any case ("Foreign Minister", "foreign minister"); names must be capitalised.
-    before = re.compile(rf"{_QUAL}?{_JURIS}??(?P<title>\b(?i:{title}))\s+(?P<name>{NAME})")
+    title = _title_alternation(list(titles))
+    # Names must be capitalised.
+    cased = _cased_titles(titles)
+    before = re.compile(rf"{_QUAL}?{_JURIS}??(?P<title>\b(?:{cased}))\s+(?P<name>{NAME})")
     after = re.compile(
         rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|who\s+is\s+(?:the\s+)?|now\s+)?{_QUAL}?"
-        rf"(?P<juris>(?:[A-Z][\w.’'-]*(?:’s|'s)?\s+){{0,2}})?(?P<title>(?i:{title}))\b"
+        rf"(?P<juris>(?:[A-Z][\w.’'-]*(?:’s|'s)?\s+){{0,2}}?)(?P<title>(?i:{title}))\b"
         rf"(?:\s+of\s+(?P<juris2>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?))?"
     )
     admin = re.compile(
@@ -184,34 +181,16 @@ def _patterns(titles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]
 
 @lru_cache(maxsize=4)
 def _title_pattern_source(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The knowledge base's titles and the title words of general English ("Sen.", "Mayor")."""
     # "PM", "VP" and other abbreviations are too ambiguous before names.
-    return tuple(sorted(title for title in kb.titles if len(title) > 2))
+    return tuple(sorted(title for title in {*kb.titles, *title_words()} if len(title) > 2))
 
 
 @lru_cache(maxsize=4)
 def _title_hint(kb: KnowledgeBase) -> CaselessPattern:
-    """A cheap test for any title word: most sentences have none, and the role patterns are costly."""
-    words = sorted({w for title in _title_pattern_source(kb) for w in re.split(r"[\s-]+", title) if len(w) > 3})
-    # Lower-cased so that the test can run case-sensitively: it only asks whether some title word occurs.
-    return CaselessPattern(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")")
-
-
-@lru_cache(maxsize=4)
-def _title_words(kb: KnowledgeBase) -> tuple[tuple[str, ...], ...] | None:
-    """The words of each title, lower-cased; None if a title is not ASCII (then `lowered` proves nothing)."""
-    titles = _title_pattern_source(kb)
-    if not all(title.isascii() for title in titles):
-        return None
-    return tuple(tuple(title.lower().split()) for title in titles)
-
-
-def _may_hold_title(kb: KnowledgeBase, sentence: str) -> bool:
-    """False when no whole title can occur in the sentence: the hint words ("director") are often there
-    without the rest of their title ("managing director"), and the role patterns cost far more."""
-    titles, low = _title_words(kb), lowered(sentence)
-    if titles is None or low is None:
-        return True
-    return any(all(word in low for word in title) for title in titles)
+    """A cheap test for any whole title in any case: most sentences have none, and the role patterns,
+    which try place words and qualifiers before every title, cost far more."""
+    return CaselessPattern(r"\b(?:" + _title_alternation(list(_title_pattern_source(kb))) + ")")
 
 
 def _jurisdiction(kb: KnowledgeBase, words: str | None) -> str:
@@ -224,15 +203,6 @@ def _jurisdiction(kb: KnowledgeBase, words: str | None) -> str:
         if place:
             return place
     return ""
-
-
-def _qualifier(text: str | None) -> str:
-    if not text:
-        return "none"
-    word = fold(text).strip(" -")
-    if not word:
-        return "none"
-    return QUALIFIERS.get(word, QUALIFIERS.get(word.split()[-1], "none"))
 
 
 def inside_quote(sentence: str, position: int) -> bool:
@@ -251,7 +221,7 @@ def _clean_name(name: str) -> str:
 def extract_roles(sentence: str, people: PeopleContext) -> list[tuple[int, int, dict[str, Any]]]:
     """Role claims in a sentence: (start, end, value) with offsets relative to the sentence."""
     kb = people.kb
-    if not _title_hint(kb).search(sentence) or not _may_hold_title(kb, sentence):
+    if not _title_hint(kb).search(sentence):
         return []
     before, after, _ = _patterns(_title_pattern_source(kb))
     found: list[tuple[int, int, dict[str, Any]]] = []
@@ -275,13 +245,17 @@ def _role(
     """The role claim of one title match, or None when the match is no title of that person."""
     kb = people.kb
     title = kb.title(m.group("title"))
+    kb_office = title is not None
+    if title is None and (word := title_word(m.group("title"))) is not None:
+        title = (word.office, "")  # an office the knowledge base does not know: compared across outlets only
     if title is None or not _is_title(sentence, m, apposition):
         return None
     office, implied = title
     name, name_end = _name(m, apposition)
-    if name is None:
+    if name is None or (not kb_office and names_an_institution(name)):
         return None
-    qualifier, juris_words = _qualifier_and_place(m)
+    qualifier, juris_words, qualifier_start = _qualifier_and_place(m)
+    far = None if apposition or qualifier != "none" else _far_qualifier(sentence, m.start("title"), kb)
     juris = _jurisdiction(kb, juris_words)
     if not juris and m.groupdict().get("juris2"):
         juris = _jurisdiction(kb, m.group("juris2"))
@@ -293,7 +267,9 @@ def _role(
         places = {t.jurisdiction for t in kb.terms_of(key, office)}
         juris = places.pop() if len(places) == 1 else ""
     people.note(full)
-    start = m.start() if apposition else _phrase_start(sentence, m, kb)
+    start = m.start() if apposition else min(_phrase_start(sentence, m, kb), qualifier_start)
+    if far is not None:
+        qualifier, start = _qualifier(far.group("qual")), min(start, far.start())
     shared_former = not apposition and qualifier == "none" and _FORMER_LIST.search(sentence[:start]) is not None
     # The title's time is told around the whole phrase: after the name, or after an apposition's title.
     told_until = m.end() if apposition else len(_clean_name(sentence[m.start("name") : name_end])) + m.start("name")
@@ -302,6 +278,7 @@ def _role(
         "person_key": key or name_key(full),
         "known": key is not None,
         "office": office,
+        "kb_office": kb_office,
         "jurisdiction": juris,
         "qualifier": qualifier,
         "title": m.group("title"),
@@ -310,6 +287,19 @@ def _role(
     }
     value["historical"] = value["historical"] or shared_former
     return start, (m.end() if apposition else name_end), value
+
+
+def _far_qualifier(sentence: str, title_start: int, kb: KnowledgeBase) -> re.Match[str] | None:
+    """A qualifier before place words the title pattern stops short of ("former Springfield, Ill., Mayor
+    Jane Roe"); not one of another title ("former Gov. Jane Roe, Ohio Sen. John Doe") nor a time ("Late
+    Tuesday, Chicago Mayor Jane Roe")."""
+    far = _QUAL_BEFORE_PLACE.search(sentence, 0, title_start)
+    if far is None or (_qualifier(far.group("qual")) == "late" and not far.group("qual").lower().startswith("the")):
+        return None
+    words = re.findall(r"[^\s,]+", far.group("place"))
+    if any(kb.title(w) or title_word(w) or fold(w) in _CALENDAR for w in words):
+        return None
+    return far
 
 
 def _is_title(sentence: str, m: re.Match[str], apposition: bool) -> bool:
@@ -346,18 +336,30 @@ def _name(m: re.Match[str], apposition: bool) -> tuple[str | None, int]:
     return name, end
 
 
-def _qualifier_and_place(m: re.Match[str]) -> tuple[str, str | None]:
-    """The qualifier and the place words of a match; a qualifier inside the place words counts too
-    ("Photos: The Convention Former U.S. secretary of state": the place is U.S.)."""
+def _qualifier_and_place(m: re.Match[str]) -> tuple[str, str | None, int]:
+    """The qualifier, the place words of a match and where the qualifier starts (the title's start when
+    there is none); a qualifier inside the place words counts too ("Photos: The Convention Former U.S.
+    secretary of state": the place is U.S.)."""
     qualifier, juris = _qualifier(m.group("qual")), m.group("juris")
+    if qualifier != "none" and _acted(m.string, m.start("qual"), qualifier):
+        qualifier = "none"
+    at = m.start("qual") if qualifier != "none" else m.start("title")
     if juris:
-        words = juris.split()
+        words = list(re.finditer(r"\S+", juris))
         for i in range(len(words) - 1, -1, -1):
-            if _qualifier(words[i]) != "none":
-                qualifier = _qualifier(words[i]) if qualifier == "none" else qualifier
-                juris = " ".join(words[i + 1 :])
+            if _qualifier(words[i].group()) != "none":
+                if qualifier == "none":
+                    qualifier, at = _qualifier(words[i].group()), m.start("juris") + words[i].start()
+                juris = " ".join(w.group() for w in words[i + 1 :])
                 break
-    return qualifier, juris
+    return qualifier, juris, at
+
+
+def _acted(sentence: str, at: int, qualifier: str) -> bool:
+    """Whether an "ousted", "fired" before a title is the verb of a clause ("Republicans ousted Rep. Roe"),
+    whose object's title is of the time of the act, rather than the title's qualifier ("the ousted
+    president", "Ousted President Roe said")."""
+    return qualifier == "ousted" and not _ADJECTIVE_BEFORE.search(sentence, 0, at)
 
 
 def _phrase_start(sentence: str, m: re.Match[str], kb: KnowledgeBase) -> int:
@@ -368,8 +370,11 @@ def _phrase_start(sentence: str, m: re.Match[str], kb: KnowledgeBase) -> int:
         words = list(re.finditer(r"\S+", sentence[max(0, start - 60) : start]))[-3:]
         for n in range(len(words), 0, -1):
             phrase = " ".join(w.group() for w in words[-n:])
-            if kb.place(phrase) or (n == 1 and _qualifier(phrase) != "none"):
-                start = max(0, start - 60) + words[-n].start()
+            at = max(0, start - 60) + words[-n].start()
+            if kb.place(phrase) or (
+                n == 1 and _qualifier(phrase) != "none" and not _acted(sentence, at, _qualifier(phrase))
+            ):
+                start = at
                 break
         else:
             return start

@@ -87,6 +87,14 @@ _AGENT_BEFORE = re.compile(
     r"approved|championed|proposed|endorsed|elevated|promoted)(?:\s+[\w.’'-]+){0,4}?\s+(?:by|under)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# An act that ends the holder's tenure, done to them: "for firing FBI Director Jane Roe", "defeated Sen.
+# Roe", "succeeded Gov. Roe". The title is the one they held when it happened, which the act may have ended.
+# Done, not to be done: "a campaign to oust Gov. Roe" speaks of the governor now.
+_ENDING_ACT_BEFORE = re.compile(
+    r"(?:\b(?i:fired|ousted|sacked|dismissed|removed|impeached|defeated|unseated|succeeded|replaced)|"
+    r"\b(?i:for|after|by|since|from)\s+(?i:firing|ousting|sacking|dismissing|removing|impeaching|defeating|unseating))"
+    r"\s+(?:(?i:the)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$"  # the place words: "firing FBI Director"
+)
 # The title's own clause says "then": "then led by Secretary of State Hillary Clinton", "and then came".
 _THEN = re.compile(r"(?<!since )\bthen\b(?!-)", re.IGNORECASE)  # "since then" reaches the present
 # "When President Obama left", "Before Vice President Biden formally entered", "while President Clinton was"
@@ -97,9 +105,12 @@ PAST_VERB = (
     r"grew|broke|paid|built|spent|meant|found|heard|sold|struck|hung|read|fled)"
 )
 _PAST_AFTER = re.compile(rf"^(?:,?\s+(?:[a-z]+ly|also|then|first|again|even))*\s+{PAST_VERB}\b")
-# The sentence tells how the tenure ended, when the title was still right: "the defense secretary resigned in protest".
+# The sentence tells how the tenure ended, when the title was still right: "the defense secretary resigned in
+# protest", "Gov. Roe, who resigned on Tuesday,".
 _LEFT_AFTER = re.compile(
-    r"^(?:,[^,]{1,80},)?\s+(?:(?:\w+ly|then|later|eventually|abruptly)\s+)*(?:quit|resigned|stepped\s+down|retired|died|"
+    r"^(?:,[^,]{1,80},|,\s+who(?:\s+(?:has|had))?)?\s+(?:(?:\w+ly|then|later|eventually|abruptly)\s+)*"
+    r"(?:quit|resigned|stepped\s+down|retired|died|"
+    r"to\s+(?:quit|resign|step\s+down|retire)|"  # "the scandal that forced Director Jane Roe to resign"
     r"was\s+(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated)|left\s+(?:office|the\s+\w+))\b",
     re.IGNORECASE,
 )
@@ -164,6 +175,8 @@ def past_context(sentence: str, start: int, end: int) -> bool:
     if related and (_ENDED.search(head) or not recent):
         return True
     if _AGENT_BEFORE.search(whole_head) and not recent:
+        return True
+    if _ENDING_ACT_BEFORE.search(whole_head):
         return True
     if _LEFT_AFTER.match(tail):
         return True

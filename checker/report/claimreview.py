@@ -49,6 +49,7 @@ VERDICTS: dict[str, str] = {
     "ROL003": "Called former while in office",
     "ROL004": "Called then- while still in office",
     "ROL005": "Administration not in power at the time",
+    "ROL006": "Title inconsistent with other outlets",
 }
 CATEGORY_VERDICTS: dict[str, str] = {
     "quantity": "Inconsistent with other outlets",

@@ -70,7 +70,7 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 # Rule modules register themselves on import.
-from checker.rules import attribution, dates, entity, missing, quantity, roles  # noqa: E402
+from checker.rules import attribution, dates, entity, missing, quantity, roles, titles  # noqa: E402
 
 __all__ = [
     "REGISTRY",
@@ -88,4 +88,5 @@ __all__ = [
     "roles",
     "rule",
     "run_rules",
+    "titles",
 ]

@@ -89,8 +89,8 @@ def claim_keys(claim: Claim) -> tuple[Hashable, ...]:
             return (("m", value["year"], value["month"]),)
         return ()
     if claim.kind == "role":
-        if not value.get("known"):
-            return ()
+        if not value.get("known") or value.get("kb_office") is False:
+            return ()  # a person or an office the knowledge base does not know: no stable key
         when = "past" if value.get("qualifier") in _PAST else "now"
         return (("r", value.get("person_key"), value.get("office"), when),)
     if claim.kind == "quote":
