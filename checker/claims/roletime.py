@@ -68,7 +68,7 @@ _TENURE_NOUNS = (
     r"departure|dismissal|removal|exit|death|funeral|assassination|successor|predecessor|bombing|invasion|"
     r"vetoe?s?|pardons?|executive\s+orders?)"
 )
-_OF_HOLDER = r"\s+(?:to|for|under|with|of)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}$"  # "... of White House"
+_OF_HOLDER = r"\s+(?:to|for|under|with|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.’'-]*\s+){0,2}$"  # "... of White House"
 # "an adviser to", "a former speechwriter for", "senior adviser on innovation to", "the policies of"
 _RELATION_BEFORE = re.compile(rf"\b{_RELATION_NOUNS}(?:\s+[\w.’'-]+){{0,3}}?{_OF_HOLDER}", re.IGNORECASE)
 _TENURE_BEFORE = re.compile(rf"\b{_TENURE_NOUNS}(?:\s+[\w.’'-]+){{0,3}}?{_OF_HOLDER}", re.IGNORECASE)

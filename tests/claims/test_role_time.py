@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from checker.claims.people import PeopleContext, extract_roles
+from checker.claims.roletime import past_context
 from checker.knowledge import default_kb
 
 
@@ -125,3 +126,16 @@ def test_times_the_sentence_speaks_of(sentence: str, when: list[list[str]], othe
 def test_times_placed_from_the_reference_time_are_kept() -> None:
     found = role("Defense Secretary Leon Panetta testified this year.")
     assert [value["expr"] for value in found["when_relative"]] == ["this year"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "past"),
+    [
+        # the holder after "to"/"of" is a capitalised name: "oust" is no name, the title is of today
+        ("Activists began a campaign to oust Sen. Jane Roe on Monday.", "Sen. Jane Roe", False),
+        ("The tariffs of President Jane Roe were lifted.", "President Jane Roe", True),
+    ],
+)
+def test_a_tenure_word_reaches_only_a_named_holder(sentence: str, title: str, past: bool) -> None:
+    start = sentence.index(title)
+    assert past_context(sentence, start, start + len(title)) is past
