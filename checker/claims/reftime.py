@@ -296,8 +296,6 @@ def _from_dateline(
 
 
 def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, today: date) -> ReferenceTime:
-    bound = lower_bound(own, kb, today)
-    interval = office_interval(own, kb, bound)
     if sibling_day is not None:
         story = ReferenceTime(
             sibling_day - timedelta(days=7),
@@ -312,25 +310,29 @@ def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, tod
         # rules report).
         reported_after = _reported_after(own, kb, today)
         after_story = reported_after > sibling_day + timedelta(days=STORY_SLACK_DAYS)
-        if not after_story and (len(_impossible_at(sibling_day, own, kb)) < 2 or interval is None):
+        if not after_story and len(_impossible_at(sibling_day, own, kb)) < 2:
+            return story  # the common case: the interval below is not worked out
+        interval = office_interval(own, kb, lower_bound(own, kb, today))
+        if interval is None and not after_story:
             return story
-        contradicted = f"its story's date {sibling_day.isoformat()} contradicted"
+        contradicted = f" (its story's date {sibling_day.isoformat()} contradicted)"
         if interval is not None:
-            lo, hi, supporting = interval
-            names = ", ".join(sorted({c.value["person"] for c in supporting}))
-            return ReferenceTime(
-                lo, min(hi, today), "office holders", f"in office together: {names} ({contradicted})", hi >= today
-            )
-        return ReferenceTime(
-            reported_after, today, "text dates", f"the latest event the text dates ({contradicted})", True
-        )
+            return _office_holders(interval, today, contradicted)
+        detail = f"the latest event the text dates{contradicted}"
+        return ReferenceTime(reported_after, today, "text dates", detail, True)
+    bound = lower_bound(own, kb, today)
+    interval = office_interval(own, kb, bound)
     if interval is not None:
-        lo, hi, supporting = interval
-        names = ", ".join(sorted({c.value["person"] for c in supporting}))
-        return ReferenceTime(lo, min(hi, today), "office holders", f"in office together: {names}", hi >= today)
+        return _office_holders(interval, today)
     if bound > FAR_PAST:
         return ReferenceTime(bound, today, "text dates", "the latest date the text mentions", True)
     return ReferenceTime(FAR_PAST, today, "unknown", "no date, dateline or dated evidence")
+
+
+def _office_holders(interval: tuple[date, date, list[Claim]], today: date, note: str = "") -> ReferenceTime:
+    lo, hi, supporting = interval
+    names = ", ".join(sorted({c.value["person"] for c in supporting}))
+    return ReferenceTime(lo, min(hi, today), "office holders", f"in office together: {names}{note}", hi >= today)
 
 
 def _reported_after(claims: Sequence[Claim], kb: KnowledgeBase, today: date) -> date:
