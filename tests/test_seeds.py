@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from checker.model import Finding
 from checker.pipeline import RunResult, check
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
+
+# shared with `make eval` (bench/accuracy)
+EXPECTED = json.loads((ROOT / "tests" / "data" / "seeds-expected.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -57,17 +62,7 @@ def test_three_blanks_in_000(result: RunResult) -> None:
     assert sorted(flagged_spans(result, "000_", "MIS")) == ["by ,", "in .", "on ,"]
 
 
-@pytest.mark.parametrize(
-    "words",
-    [
-        "then-Secretary of State Mike Pompeo",
-        "former President Barack Obama",
-        "Keir Starmer",
-        "Olaf Scholz",
-        "Mike Waltz",
-        "JD Vance",
-    ],
-)
+@pytest.mark.parametrize("words", EXPECTED["correct_titles"])
 def test_correct_titles_stay_silent(result: RunResult, words: str) -> None:
     assert not [f for f in serious(result) for e in f.flagged if words in e.span]
 
