@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from checker.claims.dates import WEEKDAYS, resolve
 from checker.model import Claim
 from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence, metadata_evidence, outlets_phrase
-from checker.rules.pairing import aligned, alignment_group, claim_words, consensus, overlap, pair_claims
+from checker.rules.pairing import aligned, claim_words, consensus, overlap, pair_claims, reported_apart
+from checker.rules.samefact import SIMILAR_SENTENCES, mutual_best, sentence_cosine
 
 
 @rule("DAT001", "published-date-conflict", "date", "error")
@@ -72,30 +75,83 @@ def _resolved(ctx: StoryContext, claim: Claim) -> tuple[date, date] | None:
 
 
 def _same_event(ctx: StoryContext, a: Claim, b: Claim) -> float:
-    """Dates of one event: aligned sentences, and the words right next to both dates agree."""
-    if a.value["granularity"] != "day" or b.value["granularity"] != "day" or not aligned(ctx, a, b):
+    """Dates of one event: alike sentences, and the words right next to both dates agree.
+
+    Aligned sentences are alike; so are sentences the aligner left apart that still score as
+    alike (`sentence_cosine`) when both dates are written the same way, weekday against weekday or
+    month and day against month and day: an outlet changing "Thursday" to "Friday" keeps the form,
+    while "on Friday" against "the Jan. 6 attack" is a date of another thing. A date whose very
+    words the other sentence also holds has its counterpart there: the other sentence's second
+    date is about something else ("on Friday blocked a bill on the Jan. 6 riot")."""
+    if a.value["granularity"] != "day" or b.value["granularity"] != "day":
+        return 0.0
+    if not aligned(ctx, a, b) and not _alike_apart(ctx, a, b):
+        return 0.0
+    if _stated_in(a, ctx.sentence_of(b).text) or _stated_in(b, ctx.sentence_of(a).text):
+        return 0.0
+    if _occasion(ctx, a) != _occasion(ctx, b):
         return 0.0
     return overlap(ctx, claim_words(ctx, a, "near"), claim_words(ctx, b, "near"))
 
 
-def _event_bucket(ctx: StoryContext, claim: Claim) -> int | None:
-    """Only day dates in one alignment group can be the same event (`_same_event`)."""
-    return alignment_group(ctx, claim) if claim.value["granularity"] == "day" else None
+def _alike_apart(ctx: StoryContext, a: Claim, b: Claim) -> bool:
+    """Dates in sentences the aligner left apart that may still tell one event: written the same way,
+    by two outlets reporting within a day of each other (a story that runs for days holds a vote
+    "on Tuesday" and a hearing "on Thursday"), in sentences that score as alike and are each other's
+    closest counterpart in the other article."""
+    form = _form(a.value)
+    return (
+        form is not None
+        and form == _form(b.value)
+        and ctx.outlet(a.article) != ctx.outlet(b.article)
+        and not reported_apart(ctx, a, b)
+        and sentence_cosine(ctx, a, b) >= SIMILAR_SENTENCES
+        and mutual_best(ctx, a, b)
+    )
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)")
+
+
+def _occasion(ctx: StoryContext, claim: Claim) -> str | None:
+    """What a possessive date names ("Tuesday's New Hampshire primary": primary), else None.
+
+    Such a date is the date of that occasion, not of what the sentence tells: "days before Tuesday's
+    primary" and "following last Saturday's debate" date two occasions, however alike the rest."""
+    sentence = ctx.sentence_of(claim)
+    end = claim.end - sentence.start
+    match = _POSSESSIVE.match(sentence.text, end)
+    return match.group(1).casefold() if match else None
+
+
+def _form(value: dict[str, Any]) -> str | None:
+    """How a day date is written: a weekday alone ("on Tuesday"), a month and day ("June 9", with or
+    without its weekday), or neither ("today", "a week earlier": None)."""
+    if value.get("month") and value.get("day"):
+        return "calendar"
+    if value.get("weekday") and value.get("relative"):
+        return "weekday"
+    return None
+
+
+def _stated_in(claim: Claim, sentence: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(claim.text.casefold()) + r"(?!\w)", sentence.casefold()) is not None
 
 
 @rule("DAT002", "event-date-mismatch", "date", "warning")
 def event_date_mismatch(ctx: StoryContext) -> Iterator[Flag]:
     """Outlets give the same event different dates.
 
-    Dates in sentences the aligner put together are resolved against each article's reference
-    time ("on Tuesday", "six days ago", "March 5") and compared by day; the minority is flagged.
+    Dates of one event (`_same_event`: alike sentences, written the same way, with the same words
+    around them) are resolved against each article's reference time ("on Tuesday", "six days ago",
+    "March 5") and compared by day; the minority is flagged.
     Outlets that write the very same date words ("on Wednesday", "today") agree, even when their
     publication dates make the words resolve to different days: the words do not diverge.
 
     Example: two outlets say the summit opened "on Monday, June 9", a third "on June 10".
     """
     claims = [c for c in ctx.claims_of("date") if _resolved(ctx, c)]
-    for group in pair_claims(ctx, claims, _same_event, threshold=0.5, bucket=lambda c: _event_bucket(ctx, c)):
+    for group in pair_claims(ctx, claims, _same_event, threshold=0.5):
         days = {c.id: _resolved(ctx, c) for c in group}
 
         def same_day(a: Claim, b: Claim, days: dict[str, tuple[date, date] | None] = days) -> bool:

@@ -116,3 +116,54 @@ def test_sisters_a_year_away_overrule_a_date_its_text_does_not_keep_to(run_rule:
 def test_one_sister_a_year_away_is_a_tie_not_a_wrong_year(run_rule: RunRule) -> None:
     findings = run_rule("DAT001", [("A", date(2017, 12, 20), ANNUAL), ("B", date(2018, 12, 21), ANNUAL)])
     assert findings == []
+
+
+# Dates in sentences the aligner left apart (`aligned=False`): each article holds a second sentence,
+# so the paraphrases must find each other as each one's closest counterpart.
+LABOR = "The Labor Department said the report was delayed by a storm in the capital."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # one release told in other words, its weekday changed: compared
+        (
+            "Data released Thursday by the Labor Department showed 373,000 Americans filed new jobless claims.",
+            "New jobless claims rose to 373,000, data released Friday by the Labor Department showed.",
+            1,
+        ),
+        # the same weekday in other words: agree
+        (
+            "Data released Thursday by the Labor Department showed 373,000 Americans filed new jobless claims.",
+            "New jobless claims rose to 373,000, data released Thursday by the Labor Department showed.",
+            0,
+        ),
+        # a weekday against a calendar date: another way of writing, possibly another thing
+        (
+            "Data released Thursday by the Labor Department showed 373,000 Americans filed new jobless claims.",
+            "New jobless claims rose to 373,000, data released July 9 by the Labor Department showed.",
+            0,
+        ),
+        # possessive dates name two occasions: "Tuesday's primary" and "Saturday's debate"
+        (
+            "Rubio's uneven debate performance just days before Tuesday's primary worried his donors.",
+            "Donors wondered how far Rubio would fall after last Saturday's debate and his uneven performance.",
+            0,
+        ),
+    ],
+)
+def test_event_dates_in_sentences_the_aligner_left_apart(run_rule: RunRule, a: str, b: str, expected: int) -> None:
+    findings = run_rule(
+        "DAT002", [("A", date(2021, 7, 9), f"{a} {LABOR}"), ("B", date(2021, 7, 9), f"{LABOR} {b}")], aligned=False
+    )
+    assert len(findings) == expected
+
+
+def test_dates_apart_compared_only_between_outlets_reporting_within_a_day(run_rule: RunRule) -> None:
+    # a story that runs for days: the later piece's "Friday" is another day's news
+    a = "Data released Thursday by the Labor Department showed 373,000 Americans filed new jobless claims."
+    b = "New jobless claims rose to 373,000, data released Friday by the Labor Department showed."
+    findings = run_rule(
+        "DAT002", [("A", date(2021, 7, 9), f"{a} {LABOR}"), ("B", date(2021, 7, 16), f"{LABOR} {b}")], aligned=False
+    )
+    assert findings == []
