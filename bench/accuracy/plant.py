@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 CATEGORIES = ("quantity", "date", "weekday", "place", "speaker", "title", "published")
 
 # the checker's finding category that should report each planted kind
@@ -226,9 +228,30 @@ def _speakers(article: Article, siblings_text: str) -> Iterator[Candidate]:
                 if not others:
                     continue
                 new = others[int(_rank(sentence, name)[:8], 16) % len(others)]
-                # the sibling must quote the same speaker: its surname near a quotation mark
-                key = last
-                yield Candidate(p, s, m.start("name"), m.end("name"), new, key)
+                quote = _quote_before(sentence, m.start())
+                if len(quote.split()) < 4:
+                    continue  # "fake news," alone is too short to be one quote told twice
+                # the sibling must give the same quote to the same speaker (`_states`)
+                yield Candidate(p, s, m.start("name"), m.end("name"), new, last + _QUOTE_SEP + quote)
+
+
+_QUOTE_SEP = "\x1f"
+_OPENING = re.compile(r"[“\"]")
+_QUOTES_IN = re.compile(r"[“\"]([^“”\"]{3,})[”\"]")
+
+
+def _quote_before(sentence: str, closing: int) -> str:
+    """The quoted words that end at the closing mark at `closing`."""
+    opening = max((m.start() for m in _OPENING.finditer(sentence, 0, closing)), default=-1)
+    return sentence[opening + 1 : closing].strip(" ,") if opening >= 0 else ""
+
+
+def _same_quote(a: str, b: str) -> bool:
+    """One quote, as a reader would judge it: the same words in the same order (an excerpt of
+    six words or more counts)."""
+    if fuzz.token_sort_ratio(a, b) >= 80:
+        return True
+    return len(min(a, b, key=len).split()) >= 6 and fuzz.partial_ratio(a.casefold(), b.casefold()) >= 90
 
 
 # --- titles ----------------------------------------------------------------------------------------
@@ -309,7 +332,8 @@ def _content(text: str) -> set[str]:
 def _states(key: str, category: str, sentence: str) -> bool:
     """Whether `sentence` holds the fact's words in the same slot."""
     if category == "speaker":
-        return key in sentence and re.search(r"[”\"“]", sentence) is not None
+        surname, quote = key.split(_QUOTE_SEP)
+        return surname in sentence and any(_same_quote(quote, m.group(1)) for m in _QUOTES_IN.finditer(sentence))
     if category == "quantity":
         return key in {quantity_key(m) for m in _NUMBER.finditer(sentence)}
     if category == "place":
@@ -321,6 +345,8 @@ def _stated_in(key: str, category: str, sibling: Article, sentence: str) -> bool
     """A sibling states the same fact: a sentence of it holds the fact's words in the same slot and
     shares at least two other content words with the edited sentence (the same weekday in a sentence
     about something else is not the same fact)."""
+    if category == "speaker":  # the same quote is the shared fact; no other words are needed
+        return any(_states(key, category, other) for _, _, other in _sentences(sibling))
     words = _content(sentence) - _content(key)
     return any(
         _states(key, category, other) and len(words & _content(other)) >= 2 for _, _, other in _sentences(sibling)
@@ -386,7 +412,8 @@ def plant_event(
         _, chosen, sibling = min(options, key=lambda o: o[0])
         edited, old, new, original = _apply(article, chosen)
         flagged = chosen.replacement.strip() or original
-        return file, edited, Planted(category, event, file, outlet, old, new, flagged, original, sibling, chosen.key)
+        fact = chosen.key.split(_QUOTE_SEP)[0]  # a speaker's key also holds the quote
+        return file, edited, Planted(category, event, file, outlet, old, new, flagged, original, sibling, fact)
     return None
 
 

@@ -140,3 +140,30 @@ def test_on_basil_every_edit_is_deterministic_and_stated_by_a_sibling(tmp_path: 
             sibling = events[record.event][record.sibling]
             fact = record.fact.split()[-1] if category == "title" else record.original
             assert any(fact in s for p in sibling["body-paragraphs"] for s in p)
+
+
+def _speaker_event(sibling_quote: str) -> dict[str, Any]:
+    body = '"We will rebuild every house on this street," said Mayor Lopez, beside Gov. Abbott.'
+    return {
+        "a.json": {"source": "Alpha", "date": "2020-03-04", "triplet-uuid": "e2", "body-paragraphs": [[body]]},
+        "b.json": {
+            "source": "Beta",
+            "date": "2020-03-04",
+            "triplet-uuid": "e2",
+            "body-paragraphs": [[f'"{sibling_quote}," Lopez said as Mayor Lopez toured the damage.']],
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("sibling_quote", "planted"),
+    [
+        ("We will rebuild every house on this street", True),  # the same quote: one fact, two speakers
+        ("Help is on the way for every family here", False),  # another quote of the same speaker
+    ],
+)
+def test_a_speaker_is_edited_only_where_a_sibling_gives_the_same_quote(sibling_quote: str, planted: bool) -> None:
+    chosen = plant_event("speaker", "e2", _speaker_event(sibling_quote), place_kinds([]))
+    assert (chosen is not None) is planted
+    if chosen is not None:
+        assert chosen[2].original.endswith("Lopez") and chosen[2].fact == "Lopez"
