@@ -447,10 +447,12 @@ _SPEAKER_AFTER = (
     # "said finance minister Karl Fuchs", "stated US State Department spokesperson Tammy Bruce"
     re.compile(
         rf"^[\s,’'”\"]*{SPEECH_VERBS}\s+(?:[\w.’'-]+\s+){{0,5}}?(?P<name>{NAME})"
-        rf"(?=\s*(?:[,.;:]|$|\b(?:on|in|at|who|told|during|after|before|as|while|when|with|from|of)\b))"
+        # a period inside the sentence ends an abbreviation ("said Gov. Perry"), not the name
+        rf"(?=\s*(?:[,;:]|\.(?!\s+[A-Z])|$|\b(?:on|in|at|who|told|during|after|before|as|while|when|with|from|of)\b))"
     ),
     # "Ribeira coach Rui Valente told reporters": descriptor words, then the name and the verb
-    re.compile(rf"^[\s,’'”\"]*(?:[\w.’'-]+\s+){{0,4}}?(?P<name>{NAME})\s+{SPEECH_VERBS}"),
+    # (an adverb may stand between: "Liz Cheney reportedly said")
+    re.compile(rf"^[\s,’'”\"]*(?:[\w.’'-]+\s+){{0,4}}?(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?{SPEECH_VERBS}"),
 )
 _SPEAKER_BEFORE = (
     re.compile(rf"(?P<name>{NAME})(?:\s+\w+){{0,2}}\s+{SPEECH_VERBS}[^.“\"]{{0,40}}$"),

@@ -22,7 +22,7 @@ SPEECH_VERBS = (
     r"(?:said|says|saying|told|telling|stated|stating|added|adding|asked|asking|wrote|warned|"
     r"insisted|argued|claimed|noted|noting|explained|declared|announced|tweeted|posted|"
     r"remarked|cautioned|stressed|urged|reiterated|mentioned|asserted|contended|mused|replied|"
-    r"responded|acknowledged|admitted|conceded|recalled|observed|quipped|vowed|pledged)"
+    r"responded|acknowledged|admitted|conceded|recalled|observed|quipped|vowed|pledged|commented)"
 )
 # Words anywhere in a sentence that place it in the past: a title there describes the person as they were then.
 HISTORICAL = re.compile(

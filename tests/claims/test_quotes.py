@@ -70,6 +70,12 @@ def test_mixed_quotation_marks(sentence: str, quotes: list[str]) -> None:
         ("Jane Roe said the crew had served “with honour and courage in every port,” told NTV on Monday.", "Jane Roe"),
         # a day is not a speaker
         ("Jane Roe, who on Sunday said the crew served “with honour and courage in every port,” left.", ""),
+        # an abbreviated title after the verb is not the name: "said Gov. Perry"
+        ("“The harbour wall will hold for a decade,” said Gov. Fuchs.", "Fuchs"),
+        ("“We keep talking in good faith,” said Sen. Jane Maria Roe, the Ohio Republican.", "Jane Maria Roe"),
+        # an adverb between the name and the verb
+        ("“I am not for the new bridge,” Jane Roe reportedly said.", "Jane Roe"),
+        ("“It was only part of a wider effort we are making,” Fuchs commented by email.", "Fuchs"),
     ],
 )
 def test_speaker(sentence: str, speaker: str) -> None:
