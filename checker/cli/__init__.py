@@ -24,6 +24,7 @@ from checker.cli.common import (
     EXIT_INTERNAL,
     EXIT_OK,
     BadInput,
+    Day,
     db_option,
     exit_code,
     open_store,
@@ -114,7 +115,7 @@ def main() -> None:
 )
 @click.option(
     "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     default=None,
     help="Judge undated articles as of this date (default: today).",
 )
@@ -190,7 +191,7 @@ def check(
     html_dir: Path,
     fail_on: str | None,
     config: Path | None,
-    today: dt.datetime | None,
+    today: dt.date | None,
     progress: bool | None,
     claimreview_path: Path | None,
     changed_since: str | None,
@@ -242,7 +243,7 @@ def check(
                 db=db,
                 config=settings.rules,
                 max_bytes=settings.max_bytes,
-                today=today.date() if today else None,
+                today=today,
                 progress=meter,
                 engine=engine,
                 against_store=against_store,
