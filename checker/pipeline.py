@@ -46,6 +46,7 @@ from checker.model import (
     InputError,
     OutletScore,
     ReferenceTime,
+    Review,
     Sentence,
     SourceFile,
     Story,
@@ -104,6 +105,8 @@ class RunResult:
     run_id: int | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see checker.bench)
     new_articles: list[str] = field(default_factory=list)  # incremental runs: the articles checked
+    # finding id -> its review, when the run is compared with a baseline or a change (checker.ci.reviews)
+    review: dict[str, Review] | None = None
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.timings[stage] = self.timings.get(stage, 0.0) + seconds

@@ -13,7 +13,7 @@ import math
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -32,6 +32,9 @@ from checker.cli.common import (
 from checker.cli.errors import CheckerGroup
 from checker.cli.run import guard_check_outputs, nothing_read, print_summary
 from checker.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from checker.pipeline import RunResult
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OK", "exit_code", "main"]
 
@@ -236,6 +239,13 @@ def check(
     meter = _Progress(sys.stderr.isatty() if progress is None else progress)
     # the story pages start on the workers as soon as the findings are final (checker.report.ahead)
     ahead = StoryPagesAhead(html_dir, engine) if html_dir is not None else None
+
+    def findings_final(result: RunResult) -> None:
+        """The reports show each finding's review when the run is compared with a baseline or a change."""
+        if accepted is not None or changed is not None:
+            result.review = ci.reviews(result, baseline=accepted, changed=changed)
+        if ahead is not None:
+            ahead(result)
     try:
         try:
             result = run_check(
@@ -247,8 +257,10 @@ def check(
                 progress=meter,
                 engine=engine,
                 against_store=against_store,
-                on_findings=ahead,
+                on_findings=findings_final,
             )
+            if result.review is None and (accepted is not None or changed is not None):
+                result.review = ci.reviews(result, baseline=accepted, changed=changed)  # no hook against the store
         finally:
             if not pages_in_workers(engine):
                 engine.close()  # before the report forks its page writers: no pool threads to copy

@@ -141,6 +141,7 @@ class _Pages:
             "",
             "index",
             counts=data.counts(),
+            headline=data.headline(),
             stories=data.story_summaries(),
             scorecard=data.scorecard(),
             ranking=data.ranking(),

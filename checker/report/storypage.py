@@ -98,9 +98,17 @@ def story_page(page: StoryPage) -> dict[str, Any]:
         "rows": rows,
         "grid": grid_body(rows),
         "findings": [page.cards[f.id] for f in findings],
-        "counts": Counter(f.severity for f in findings),
+        "counts": Counter(f.severity for f in findings if not reviewed(page.cards[f.id])),
+        "reviewed": sum(reviewed(page.cards[f.id]) for f in findings),
+        "comparing": any(page.cards[f.id].get("review") for f in findings),
         "story_rules": [page.rules[c] for c in used_rules if c in page.rules],
     }
+
+
+def reviewed(card: dict[str, Any]) -> bool:
+    """Whether a finding was reviewed already: accepted in the baseline, or outside the change."""
+    review = card.get("review")
+    return review is not None and review["status"] != "new"
 
 
 def sentences_covering(

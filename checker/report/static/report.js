@@ -216,7 +216,7 @@
 
   var form = $("#filters");
   var table = $("#findings");
-  var FILTERS = ["severity", "category", "outlet", "story", "rule"];
+  var FILTERS = ["severity", "category", "outlet", "story", "review", "rule"];
   var DEFAULT_DIR = { severity: "desc" };
 
   if (form) {
