@@ -18,7 +18,15 @@ from pathlib import Path
 
 from checker.ci.baseline import BaselineEntry, BaselineError, read_baseline, write_baseline
 from checker.ci.fingerprint import fingerprint, fingerprints
-from checker.ci.formats import FORMATS, escape_data, escape_property, render, sarif_log, workflow_command
+from checker.ci.formats import (
+    FORMATS,
+    TextStyle,
+    escape_data,
+    escape_property,
+    render,
+    sarif_log,
+    workflow_command,
+)
 from checker.ci.git import GitError, changed_files
 from checker.ci.outcome import Outcome, Row, assess, baseline_entries, display_path, reviews
 
@@ -29,6 +37,7 @@ __all__ = [
     "GitError",
     "Outcome",
     "Row",
+    "TextStyle",
     "assess",
     "baseline_entries",
     "changed_files",

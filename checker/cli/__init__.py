@@ -30,7 +30,7 @@ from checker.cli.common import (
     open_store,
 )
 from checker.cli.errors import CheckerGroup
-from checker.cli.run import guard_check_outputs, nothing_read, print_summary
+from checker.cli.run import guard_check_outputs, nothing_read, print_summary, text_style
 from checker.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -187,6 +187,10 @@ def main() -> None:
     is_flag=True,
     help="Check PATHS against the archive in --db: only the stories the new articles join are checked.",
 )
+@click.option(
+    "-v", "--verbose", count=True, help="Every finding with its evidence, and the reviewed ones with their reasons."
+)
+@click.option("-q", "--quiet", count=True, help="Only the new findings (-qq: nothing but errors; the exit code tells).")
 def check(
     paths: tuple[Path, ...],
     db: Path,
@@ -205,6 +209,8 @@ def check(
     workers: int,
     scheduler: str | None,
     against_store: bool,
+    verbose: int,
+    quiet: int,
 ) -> None:
     """Check the articles under PATHS (default: corpora/) and write the reports."""
     from checker import ci
@@ -296,9 +302,11 @@ def check(
         raise BadInput(f"--db {exc}") from exc
     if write_baseline_path is not None and read:  # an empty run must not empty the baseline
         ci.record_baseline(outcome, write_baseline_path, accepted)
-    print_summary(result, output_format)
-    click.echo(ci.render(outcome, output_format), nl=False)
-    click.echo(f"reports: {html_dir / 'index.html'}, {json_path}", err=output_format in ("sarif", "json"))
+    style = text_style(verbose - quiet)
+    print_summary(result, output_format, quiet=style.verbosity < 0)
+    click.echo(ci.render(outcome, output_format, style), nl=False, color=style.colour)
+    if style.verbosity >= 0:
+        click.echo(f"reports: {html_dir / 'index.html'}, {json_path}", err=output_format in ("sarif", "json"))
     if not read:
         click.echo(f"error: {nothing_read(paths, len(result.errors))}", err=True)
     sys.exit(code)
