@@ -30,6 +30,7 @@ from checker.cli.common import (
     open_store,
 )
 from checker.cli.errors import CheckerGroup
+from checker.cli.progress import StageBars
 from checker.cli.run import guard_check_outputs, nothing_read, print_summary, text_style
 from checker.config import ConfigError, Settings, load_settings
 
@@ -57,26 +58,6 @@ def _settings(config: Path | None) -> Settings:
         return load_settings(config)
     except ConfigError as exc:
         raise BadInput(str(exc)) from exc
-
-
-class _Progress:
-    """Progress on stderr for long runs, quiet for short ones and when stderr is not a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.last = ""
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if stage != self.last or done % 200 == 0:
-            label = f"{done}/{total}" if total else str(done)
-            click.echo(f"\r{stage}: {label}   ", err=True, nl=False)
-            self.last = stage
-
-    def close(self) -> None:
-        if self.enabled and self.last:
-            click.echo("", err=True)
 
 
 @click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -122,7 +103,11 @@ def main() -> None:
     default=None,
     help="Judge undated articles as of this date (default: today).",
 )
-@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A bar per stage on stderr, with elapsed time and rate (default: when stderr is a terminal).",
+)
 @click.option(
     "--claimreview",
     "claimreview_path",
@@ -242,7 +227,7 @@ def check(
         engine = make_engine(engine_name, scheduler, workers or default_workers())
     except (DaskUnavailable, OSError) as exc:
         raise click.UsageError(str(exc)) from exc
-    meter = _Progress(sys.stderr.isatty() if progress is None else progress)
+    meter = StageBars(sys.stderr.isatty() if progress is None else progress)
     # the story pages start on the workers as soon as the findings are final (checker.report.ahead)
     ahead = StoryPagesAhead(html_dir, engine) if html_dir is not None else None
 
