@@ -25,6 +25,7 @@ from checker.cli.common import (
     EXIT_OK,
     BadInput,
     Day,
+    counted,
     db_option,
     exit_code,
     open_store,
@@ -322,7 +323,7 @@ def ingest(paths: tuple[Path, ...], db: Path) -> None:
             store.save_file(item.source, None, analysed, CLAIMS_VERSION)
             stored += len(analysed)
         total = store.count("articles")
-    click.echo(f"{stored} articles read, {total} in {db}")
+    click.echo(f"{counted(stored, 'article')} read, {total} in {db}")
     if not stored:
         click.echo(f"error: {nothing_read(paths, errors)}", err=True)
     sys.exit(EXIT_INPUT if errors or not stored else EXIT_OK)

@@ -65,6 +65,11 @@ def _why_no_date(text: str) -> str:
     return f"{calendar.month_name[month]} {year} has {days} days" if day else "days count from 1"
 
 
+def counted(number: int, word: str, plural: str = "") -> str:
+    """'1 error', '2 errors', '1 story', '0 stories' (`plural` when it is not the word and an s)."""
+    return f"{number} {word if number == 1 else plural or word + 's'}"
+
+
 def exit_code(findings: list, errors: list, fail_on: str) -> int:
     if errors:
         return EXIT_INPUT

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from checker.cli.common import BadInput, Day
+from checker.cli.common import BadInput, Day, counted
 
 if TYPE_CHECKING:
     from checker.knowledge import KnowledgeBase
@@ -174,4 +174,6 @@ def kb_import(file: Path, kb_dir: Path | None) -> None:
         raise BadInput(f"{file}: not UTF-8 text, so not a SPARQL result ({exc.reason} at byte {exc.start})") from exc
     for line in report.skipped:
         click.echo(f"skipped {line}", err=True)
-    click.echo(f"{report.added} terms added, {report.duplicates} already known, {len(report.skipped)} skipped")
+    click.echo(
+        f"{counted(report.added, 'term')} added, {report.duplicates} already known, {len(report.skipped)} skipped"
+    )

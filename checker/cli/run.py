@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from checker.cli.common import counted
 from checker.cli.outputs import Output, guard_outputs
 from checker.config import Settings
 
@@ -64,13 +65,13 @@ def print_summary(result: RunResult, output_format: str, quiet: bool = False) ->
     for where, original in result.duplicates:
         click.echo(f"duplicate: {where} repeats {original} (the same outlet and text: checked once)", err=True)
     counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
-    skipped = f", {len(result.duplicates)} duplicates skipped" if result.duplicates else ""
+    skipped = f", {counted(len(result.duplicates), 'duplicate')} skipped" if result.duplicates else ""
     if quiet:
         return
     click.echo(
-        f"{len(result.articles)} articles, {len(result.stories)} stories, "
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
-        f"{len(result.errors)} unreadable inputs{skipped}",
+        f"{counted(len(result.articles), 'article')}, {counted(len(result.stories), 'story', 'stories')}, "
+        f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, {counts['info']} info, "
+        f"{counted(len(result.errors), 'unreadable input')}{skipped}",
         err=output_format in ("sarif", "json"),
     )
 

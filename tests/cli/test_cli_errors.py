@@ -244,7 +244,7 @@ def test_duplicates_are_listed_with_the_article_they_repeat(tmp_path: Path) -> N
         (corpus / name).write_text(CLEAN, encoding="utf-8")
     result = CliRunner().invoke(main, check(corpus=str(corpus))(tmp_path), catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "1 articles" in result.stdout and "2 duplicates skipped" in result.stdout
+    assert "1 article," in result.stdout and "2 duplicates skipped" in result.stdout
     dups = [line for line in result.stderr.splitlines() if line.startswith("duplicate:")]
     assert len(dups) == 2
     assert all("corpus/a.txt" in line.split(" repeats ")[1] for line in dups)
