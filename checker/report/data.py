@@ -64,6 +64,7 @@ class ReportData:
         self.story_slug = {s.id: story_slug(s.id, taken) for s in result.stories}
         self.story_title = {s.id: s.title for s in result.stories}
         self.stories = {s.id: s for s in result.stories}
+        self.story_order = {s.id: n for n, s in enumerate(result.stories)}
         self.alignments_of: dict[str, list[Alignment]] = defaultdict(list)
         for alignment in result.alignments:
             self.alignments_of[alignment.story].append(alignment)
@@ -147,6 +148,10 @@ class ReportData:
         lies outside the change."""
         review = self.result.review.get(finding.id) if self.result.review is not None else None
         return review is None or review.status == "new"
+
+    def to_review(self) -> list[dict[str, Any]]:
+        """The cards of the findings that need review, in report order (most severe first)."""
+        return [self.cards[f.id] for f in self.findings if self.needs_review(f)]
 
     def headline(self) -> dict[str, Any]:
         """What needs attention now, for the top of the index: the findings to review, and those
@@ -380,7 +385,10 @@ class ReportData:
         story = self.stories[story_id]
         members = [self.articles[a] for a in story.articles if a in self.articles]
         findings = self.findings_of_story.get(story_id, [])
+        at = self.story_order[story_id]
         return storypage.StoryPage(
+            previous=self._story_link(at - 1),
+            following=self._story_link(at + 1),
             story=story,
             slug=self.story_slug[story_id],
             members=members,
@@ -391,6 +399,13 @@ class ReportData:
             views={a.id: self.article_view(a) for a in members},
             rules={f.rule: self.rules[f.rule] for f in findings if f.rule in self.rules},
         )
+
+    def _story_link(self, at: int) -> dict[str, str] | None:
+        """The story at position `at` of the report (the index's order), as a neighbour's link."""
+        if not 0 <= at < len(self.result.stories):
+            return None
+        story = self.result.stories[at]
+        return {"slug": self.story_slug[story.id], "title": story.title or "(untitled)"}
 
     # the outlet page
 
