@@ -60,6 +60,8 @@ class Term:
     certain: bool
     qid: str = ""
     note: str = ""
+    source: str = ""  # the file the row is in (checker/data/kb/<file>.csv for the shipped KB) ...
+    row: int = 0  # ... and its line there: where a finding's knowledge-base evidence points
 
     def holds_on(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -102,8 +104,8 @@ def _read_csv(path: Path, columns: list[str]) -> Iterator[tuple[int, dict[str, s
         reader = csv.DictReader(handle)
         if reader.fieldnames != columns:
             raise KnowledgeError(f"{path}: header must be {','.join(columns)}")
-        for number, row in enumerate(reader, start=2):
-            yield number, {k: (v or "").strip() for k, v in row.items() if k is not None}
+        for row in reader:  # the line a row ends on: the line it is on, unless a quoted value spans lines
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
 
 
 def read_terms(path: Path) -> list[tuple[Term, list[str]]]:
@@ -133,10 +135,20 @@ def read_terms(path: Path) -> list[tuple[Term, list[str]]]:
             certain=row["certainty"] == "sure" and exact_start and exact_end,
             qid=row["qid"],
             note=row["note"],
+            source=_shown_path(path),
+            row=number,
         )
         aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
         terms.append((term, aliases))
     return terms
+
+
+def _shown_path(path: Path) -> str:
+    """A KB file as evidence names it: relative to the repository for the shipped files (the same
+    on every machine), else as given."""
+    if path.resolve().parent == KB_DIR.resolve():
+        return f"checker/data/kb/{path.name}"
+    return str(path)
 
 
 class KnowledgeBase:

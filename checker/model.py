@@ -199,6 +199,19 @@ class Finding:
         return short_hash(self.rule, *places, length=12)
 
 
+ReviewStatus = Literal["new", "baselined", "outside"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """Where a finding stands when a run is compared with a baseline or a change (`checker.ci`):
+    `new` needs review; `baselined` was accepted in the baseline, for `reason`; `outside` involves
+    no article of the change."""
+
+    status: ReviewStatus
+    reason: str = ""
+
+
 @dataclass(frozen=True)
 class InputError:
     path: str

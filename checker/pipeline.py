@@ -46,6 +46,7 @@ from checker.model import (
     InputError,
     OutletScore,
     ReferenceTime,
+    Review,
     Sentence,
     SourceFile,
     Story,
@@ -104,6 +105,8 @@ class RunResult:
     run_id: int | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see checker.bench)
     new_articles: list[str] = field(default_factory=list)  # incremental runs: the articles checked
+    # finding id -> its review, when the run is compared with a baseline or a change (checker.ci.reviews)
+    review: dict[str, Review] | None = None
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.timings[stage] = self.timings.get(stage, 0.0) + seconds
@@ -432,6 +435,8 @@ def _stories(result: RunResult, progress: Progress | None, index: stories.StoryI
     clock = time.perf_counter()
     index.add_all(stories.batch_order(result.articles))
     result.stories, result.topic_links = index.stories(), stories.related_pairs(index)
+    if progress:
+        progress("stories", len(result.articles), len(result.articles))
     _settled()
     result.add_time("stories", time.perf_counter() - clock)
 
@@ -478,9 +483,11 @@ def _align_and_rules(
         clock = time.perf_counter()  # the time spent in `meanwhile` is its own
     topics = RelatedPairs(result, by_id, kb, config)
     topic_time = 0.0
-    for done, (alignments, checked, a_time, r_time) in enumerate(pending(), start=1):
-        if progress:
-            progress("rules", done, len(tasks))
+    checked_stories = 0
+    for alignments, checked, a_time, r_time in pending():
+        checked_stories += len(checked)
+        if progress:  # stories aligned and checked, as each batch comes back
+            progress("align", checked_stories, len(result.stories))
         result.alignments.extend(alignments)
         for story_id, times, story_findings in checked:
             result.reftimes.update(times)

@@ -4,6 +4,7 @@
     fingerprints(findings)        the stable identity of each finding (rule, flagged words, article)
     read_baseline / write_baseline   the reviewed findings, by fingerprint, each with a reason
     assess(result, ...)           sort a run's findings: new, baselined, outside the change; and fixed
+    reviews(result, ...)          the same status for each finding, for the reports (RunResult.review)
     render(outcome, format)       text summary, GitHub annotations, SARIF 2.1.0 or JSON
 
 The CLI (`checker check --changed-since REF --baseline FILE --write-baseline FILE --format ...`)
@@ -17,9 +18,17 @@ from pathlib import Path
 
 from checker.ci.baseline import BaselineEntry, BaselineError, read_baseline, write_baseline
 from checker.ci.fingerprint import fingerprint, fingerprints
-from checker.ci.formats import FORMATS, escape_data, escape_property, render, sarif_log, workflow_command
+from checker.ci.formats import (
+    FORMATS,
+    TextStyle,
+    escape_data,
+    escape_property,
+    render,
+    sarif_log,
+    workflow_command,
+)
 from checker.ci.git import GitError, changed_files
-from checker.ci.outcome import Outcome, Row, assess, baseline_entries, display_path
+from checker.ci.outcome import Outcome, Row, assess, baseline_entries, display_path, reviews
 
 __all__ = [
     "FORMATS",
@@ -28,6 +37,7 @@ __all__ = [
     "GitError",
     "Outcome",
     "Row",
+    "TextStyle",
     "assess",
     "baseline_entries",
     "changed_files",
@@ -39,6 +49,7 @@ __all__ = [
     "read_baseline",
     "record_baseline",
     "render",
+    "reviews",
     "sarif_log",
     "workflow_command",
     "write_baseline",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+import click
 
 from checker import __version__
 from checker.ci.baseline import BaselineEntry
@@ -23,24 +26,37 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 SRCROOT = "%SRCROOT%"
 NEW_LIMIT = 15  # new findings listed in the text summary, one line each
 FIXED_LIMIT = 5
-WIDTH = 160  # longest text summary line
 
 GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(outcome: Outcome, output_format: str) -> str:
-    """The report in `output_format` (one of FORMATS), ending with a newline."""
+@dataclass(frozen=True)
+class TextStyle:
+    """How the text summary is laid out: `width` wraps its lines (a terminal's width; None: whole
+    lines, never cut, for pipes and logs); `verbosity` -2 to 1 (-qq, -q, default, -v: every finding
+    with its evidence, the reviewed ones with their reasons); `colour` marks the severities."""
+
+    width: int | None = None
+    verbosity: int = 0
+    colour: bool = False
+
+
+def render(outcome: Outcome, output_format: str, style: TextStyle | None = None) -> str:
+    """The report in `output_format` (one of FORMATS), ending with a newline ("" when quiet)."""
+    style = style or TextStyle()
     if output_format == "github":
-        return github_annotations(outcome) + text_summary(outcome)
+        return github_annotations(outcome) + text_summary(outcome, style)
     if output_format == "sarif":
         return json.dumps(sarif_log(outcome), indent=2, ensure_ascii=False) + "\n"
     if output_format == "json":
         return json.dumps(ci_json(outcome), indent=2, ensure_ascii=False) + "\n"
-    return text_summary(outcome)
+    return text_summary(outcome, style)
 
 
 # --- text --------------------------------------------------------------------------------------
+
+SEVERITY_COLOUR = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 def _counts(severities: Iterable[str]) -> dict[str, int]:
@@ -48,22 +64,46 @@ def _counts(severities: Iterable[str]) -> dict[str, int]:
     return {s: listed.count(s) for s in SEVERITIES}
 
 
-def _clip(text: str, width: int = WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _finding_line(row: Row) -> str:
+def _laid_out(text: str, style: TextStyle, indent: int, severity: str = "") -> list[str]:
+    """A line of the summary whole, or wrapped at the terminal's width under its first words
+    (never cut: the end of a message is often its comparison); the severity word coloured."""
+    lines = [text]
+    if style.width is not None and len(text) > style.width:
+        lines = textwrap.wrap(
+            text,
+            width=max(style.width, indent + 20),
+            subsequent_indent=" " * indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    if style.colour and severity:
+        word = click.style(severity, fg=SEVERITY_COLOUR.get(severity), bold=severity == "error")
+        lines[0] = lines[0].replace(severity, word, 1)
+    return lines
+
+
+def _finding_lines(row: Row, style: TextStyle) -> list[str]:
     f = row.finding
-    return _clip(f"  {f.severity:<7} {f.rule}  {row.where.outlet}  {row.path}:{row.line}  {_one_line(f.message)}")
+    text = f"  {f.severity:<7} {f.rule}  {row.where.outlet}  {row.path}:{row.line}  {_one_line(f.message)}"
+    lines = _laid_out(text, style, 10, f.severity)
+    if style.verbosity > 0:
+        if row.reason:
+            lines += _laid_out(f"      accepted: {_one_line(row.reason)}", style, 16)
+        for e in row.finding.evidence:
+            said = "flagged" if e.role == "flagged" else "reference"
+            where = f"{display(e.path)}:{e.line}"
+            lines += _laid_out(f"      {said:<9} {e.outlet}  {where}  {_one_line(repr(e.span))}", style, 16)
+    return lines
 
 
-def _fixed_line(entry: BaselineEntry) -> str:
+def _fixed_lines(entry: BaselineEntry, style: TextStyle) -> list[str]:
     where = f"{entry.path}:{entry.line}"
-    return _clip(f"  {entry.severity:<7} {entry.rule}  {entry.outlet}  {where}  {_one_line(repr(entry.span))}")
+    text = f"  {entry.severity:<7} {entry.rule}  {entry.outlet}  {where}  {_one_line(repr(entry.span))}"
+    return _laid_out(text, style, 10, entry.severity)
 
 
 def summary_table(outcome: Outcome) -> list[str]:
@@ -83,9 +123,39 @@ def summary_table(outcome: Outcome) -> list[str]:
     return lines
 
 
-def text_summary(outcome: Outcome) -> str:
-    """One screen: what was compared, counts by severity, then the new findings one line each."""
-    lines: list[str] = []
+def text_summary(outcome: Outcome, style: TextStyle | None = None) -> str:
+    """One screen: what was compared, counts by severity, then the new findings one each (all of
+    them, with their evidence and the reviewed ones too, when verbose; only the findings when quiet;
+    nothing when very quiet)."""
+    style = style or TextStyle()
+    if style.verbosity <= -2:
+        return ""
+    shown = outcome.with_status("new") if outcome.comparing else outcome.rows
+    limit = len(shown) if style.verbosity != 0 else NEW_LIMIT
+    listed = [line for r in shown[:limit] for line in _finding_lines(r, style)]
+    if style.verbosity < 0:
+        return "".join(line + "\n" for line in listed)
+    lines = _compared(outcome) + summary_table(outcome)
+    if shown:
+        lines.append("new findings:" if outcome.comparing else "findings:")
+        lines += listed
+        if len(shown) > limit:
+            more = f"  … and {len(shown) - limit} more (-v lists them all)"
+            lines.append(more + (f"; all in {outcome.json_report}" if outcome.json_report else ""))
+    if style.verbosity > 0:
+        lines += _reviewed(outcome, style)
+    lines += _fixed(outcome, style)
+    if outcome.written is not None:
+        note = f", {outcome.without_reason} without a reason yet" if outcome.without_reason else ""
+        lines.append(f"baseline written: {outcome.written} ({outcome.written_entries} findings accepted{note})")
+    elif outcome.comparing and outcome.with_status("new"):
+        lines.append("review them; accept findings with --write-baseline FILE, then give each entry a reason")
+    return "\n".join(lines) + "\n"
+
+
+def _compared(outcome: Outcome) -> list[str]:
+    """What the run was compared with: the change and the baseline."""
+    lines = []
     if outcome.changed_since is not None:
         files = outcome.changed_files or []
         lines.append(
@@ -95,25 +165,31 @@ def text_summary(outcome: Outcome) -> str:
         )
     if outcome.baseline is not None:
         lines.append(f"baseline: {outcome.baseline}")
-    lines += summary_table(outcome)
-    shown = outcome.with_status("new") if outcome.comparing else outcome.rows
-    if shown:
-        lines.append("new findings:" if outcome.comparing else "findings:")
-        lines += [_finding_line(r) for r in shown[:NEW_LIMIT]]
-        if len(shown) > NEW_LIMIT:
-            more = f"  … and {len(shown) - NEW_LIMIT} more"
-            lines.append(more + (f" (all in {outcome.json_report})" if outcome.json_report else ""))
-    if outcome.fixed:
-        lines.append("fixed (in the baseline, no longer found; --write-baseline prunes them):")
-        lines += [_fixed_line(e) for e in outcome.fixed[:FIXED_LIMIT]]
-        if len(outcome.fixed) > FIXED_LIMIT:
-            lines.append(f"  … and {len(outcome.fixed) - FIXED_LIMIT} more")
-    if outcome.written is not None:
-        note = f", {outcome.without_reason} without a reason yet" if outcome.without_reason else ""
-        lines.append(f"baseline written: {outcome.written} ({outcome.written_entries} findings accepted{note})")
-    elif outcome.comparing and outcome.with_status("new"):
-        lines.append("review them; accept findings with --write-baseline FILE, then give each entry a reason")
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _reviewed(outcome: Outcome, style: TextStyle) -> list[str]:
+    """Verbose: the findings already reviewed, accepted ones with their reason."""
+    lines = []
+    for title, rows in (
+        ("accepted in the baseline:", outcome.with_status("baselined")),
+        ("outside the change:", outcome.with_status("outside")),
+    ):
+        if rows:
+            lines.append(title)
+            lines += [line for r in rows for line in _finding_lines(r, style)]
+    return lines
+
+
+def _fixed(outcome: Outcome, style: TextStyle) -> list[str]:
+    if not outcome.fixed:
+        return []
+    limit = len(outcome.fixed) if style.verbosity > 0 else FIXED_LIMIT
+    lines = ["fixed (in the baseline, no longer found; --write-baseline prunes them):"]
+    lines += [line for e in outcome.fixed[:limit] for line in _fixed_lines(e, style)]
+    if len(outcome.fixed) > limit:
+        lines.append(f"  … and {len(outcome.fixed) - limit} more")
+    return lines
 
 
 # --- GitHub workflow commands ------------------------------------------------------------------

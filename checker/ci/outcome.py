@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from checker.ci.baseline import BaselineEntry
 from checker.ci.fingerprint import fingerprints, flagged_evidence
-from checker.model import SEVERITY_RANK, Evidence, Finding, InputError
+from checker.model import SEVERITY_RANK, Evidence, Finding, InputError, Review, ReviewStatus
 from checker.pipeline import RunResult
 
-Status = Literal["new", "baselined", "outside"]
+Status = ReviewStatus
 STATUSES: tuple[Status, ...] = ("new", "baselined", "outside")
 
 
@@ -98,33 +97,20 @@ def assess(
     when the run checked only part of the corpus (`partial`: against the store), only the entries
     of articles it checked can be."""
     articles = {a.id: a for a in result.articles}
-    new_ids: set[str] | None = None
-    changed_paths: list[str] | None = None
-    if changed is not None:
-        in_change = {path for path in {a.path for a in result.articles} if Path(path).resolve() in changed}
-        new_ids = {a.id for a in result.articles if a.path in in_change}
-        changed_paths = sorted(display_path(p) for p in in_change)
+    new_ids, changed_paths = _in_change(result, changed)
     accepted = baseline or {}
     rows: list[Row] = []
-    for finding, fp in zip(result.findings, fingerprints(result.findings), strict=True):
-        involved = {e.article for e in finding.evidence if e.article}
-        status: Status
-        if fp in accepted:
-            status = "baselined"
-        elif new_ids is not None and not involved & new_ids:
-            status = "outside"
-        else:
-            status = "new"
+    for finding, fp, review in _sorted(result, accepted, new_ids):
         where = _where(finding, new_ids or set())
         rows.append(
             Row(
                 finding=finding,
                 fingerprint=fp,
-                status=status,
+                status=review.status,
                 where=where,
                 path=display_path(where.path),
                 line=where.line,
-                reason=accepted[fp].reason if fp in accepted else "",
+                reason=review.reason,
                 lines=[e.line for e in finding.evidence],
             )
         )
@@ -148,6 +134,44 @@ def assess(
         partial=partial,
         checked=frozenset(articles),
     )
+
+
+def reviews(
+    result: RunResult,
+    *,
+    baseline: Mapping[str, BaselineEntry] | None = None,
+    changed: set[Path] | None = None,
+) -> dict[str, Review]:
+    """Finding id -> its review as `assess` sorts it, for the reports (`RunResult.review`): it needs
+    only the findings and the articles, so the story pages can show it before the run ends."""
+    new_ids, _ = _in_change(result, changed)
+    return {finding.id: review for finding, _, review in _sorted(result, baseline or {}, new_ids)}
+
+
+def _in_change(result: RunResult, changed: set[Path] | None) -> tuple[set[str] | None, list[str] | None]:
+    """The ids of the articles in the change's files, and those files' display paths (None, None:
+    no change given)."""
+    if changed is None:
+        return None, None
+    in_change = {path for path in {a.path for a in result.articles} if Path(path).resolve() in changed}
+    new_ids = {a.id for a in result.articles if a.path in in_change}
+    return new_ids, sorted(display_path(p) for p in in_change)
+
+
+def _sorted(
+    result: RunResult, accepted: Mapping[str, BaselineEntry], new_ids: set[str] | None
+) -> Iterator[tuple[Finding, str, Review]]:
+    """Each finding with its fingerprint and review: `baselined` when the baseline holds its
+    fingerprint; otherwise `outside` when a change is given and none of its evidence lies in an
+    article of it; otherwise `new`."""
+    for finding, fp in zip(result.findings, fingerprints(result.findings), strict=True):
+        involved = {e.article for e in finding.evidence if e.article}
+        if fp in accepted:
+            yield finding, fp, Review("baselined", accepted[fp].reason)
+        elif new_ids is not None and not involved & new_ids:
+            yield finding, fp, Review("outside")
+        else:
+            yield finding, fp, Review("new")
 
 
 def _where(finding: Finding, new_ids: set[str]) -> Evidence:

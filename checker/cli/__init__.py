@@ -13,7 +13,7 @@ import math
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,13 +24,19 @@ from checker.cli.common import (
     EXIT_INTERNAL,
     EXIT_OK,
     BadInput,
+    Day,
+    counted,
     db_option,
     exit_code,
     open_store,
 )
 from checker.cli.errors import CheckerGroup
-from checker.cli.run import guard_check_outputs, nothing_read, print_summary
+from checker.cli.progress import StageBars
+from checker.cli.run import guard_check_outputs, nothing_read, print_summary, text_style
 from checker.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from checker.pipeline import RunResult
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OK", "exit_code", "main"]
 
@@ -53,26 +59,6 @@ def _settings(config: Path | None) -> Settings:
         return load_settings(config)
     except ConfigError as exc:
         raise BadInput(str(exc)) from exc
-
-
-class _Progress:
-    """Progress on stderr for long runs, quiet for short ones and when stderr is not a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.last = ""
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if stage != self.last or done % 200 == 0:
-            label = f"{done}/{total}" if total else str(done)
-            click.echo(f"\r{stage}: {label}   ", err=True, nl=False)
-            self.last = stage
-
-    def close(self) -> None:
-        if self.enabled and self.last:
-            click.echo("", err=True)
 
 
 @click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -114,11 +100,15 @@ def main() -> None:
 )
 @click.option(
     "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     default=None,
     help="Judge undated articles as of this date (default: today).",
 )
-@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A bar per stage on stderr, with elapsed time and rate (default: when stderr is a terminal).",
+)
 @click.option(
     "--claimreview",
     "claimreview_path",
@@ -183,6 +173,10 @@ def main() -> None:
     is_flag=True,
     help="Check PATHS against the archive in --db: only the stories the new articles join are checked.",
 )
+@click.option(
+    "-v", "--verbose", count=True, help="Every finding with its evidence, and the reviewed ones with their reasons."
+)
+@click.option("-q", "--quiet", count=True, help="Only the new findings (-qq: nothing but errors; the exit code tells).")
 def check(
     paths: tuple[Path, ...],
     db: Path,
@@ -190,7 +184,7 @@ def check(
     html_dir: Path,
     fail_on: str | None,
     config: Path | None,
-    today: dt.datetime | None,
+    today: dt.date | None,
     progress: bool | None,
     claimreview_path: Path | None,
     changed_since: str | None,
@@ -201,6 +195,8 @@ def check(
     workers: int,
     scheduler: str | None,
     against_store: bool,
+    verbose: int,
+    quiet: int,
 ) -> None:
     """Check the articles under PATHS (default: corpora/) and write the reports."""
     from checker import ci
@@ -232,9 +228,16 @@ def check(
         engine = make_engine(engine_name, scheduler, workers or default_workers())
     except (DaskUnavailable, OSError) as exc:
         raise click.UsageError(str(exc)) from exc
-    meter = _Progress(sys.stderr.isatty() if progress is None else progress)
+    meter = StageBars(sys.stderr.isatty() if progress is None else progress)
     # the story pages start on the workers as soon as the findings are final (checker.report.ahead)
     ahead = StoryPagesAhead(html_dir, engine) if html_dir is not None else None
+
+    def findings_final(result: RunResult) -> None:
+        """The reports show each finding's review when the run is compared with a baseline or a change."""
+        if accepted is not None or changed is not None:
+            result.review = ci.reviews(result, baseline=accepted, changed=changed)
+        if ahead is not None:
+            ahead(result)
     try:
         try:
             result = run_check(
@@ -242,12 +245,14 @@ def check(
                 db=db,
                 config=settings.rules,
                 max_bytes=settings.max_bytes,
-                today=today.date() if today else None,
+                today=today,
                 progress=meter,
                 engine=engine,
                 against_store=against_store,
-                on_findings=ahead,
+                on_findings=findings_final,
             )
+            if result.review is None and (accepted is not None or changed is not None):
+                result.review = ci.reviews(result, baseline=accepted, changed=changed)  # no hook against the store
         finally:
             if not pages_in_workers(engine):
                 engine.close()  # before the report forks its page writers: no pool threads to copy
@@ -283,9 +288,11 @@ def check(
         raise BadInput(f"--db {exc}") from exc
     if write_baseline_path is not None and read:  # an empty run must not empty the baseline
         ci.record_baseline(outcome, write_baseline_path, accepted)
-    print_summary(result, output_format)
-    click.echo(ci.render(outcome, output_format), nl=False)
-    click.echo(f"reports: {html_dir / 'index.html'}, {json_path}", err=output_format in ("sarif", "json"))
+    style = text_style(verbose - quiet)
+    print_summary(result, output_format, quiet=style.verbosity < 0)
+    click.echo(ci.render(outcome, output_format, style), nl=False, color=style.colour)
+    if style.verbosity >= 0:
+        click.echo(f"reports: {html_dir / 'index.html'}, {json_path}", err=output_format in ("sarif", "json"))
     if not read:
         click.echo(f"error: {nothing_read(paths, len(result.errors))}", err=True)
     sys.exit(code)
@@ -316,7 +323,7 @@ def ingest(paths: tuple[Path, ...], db: Path) -> None:
             store.save_file(item.source, None, analysed, CLAIMS_VERSION)
             stored += len(analysed)
         total = store.count("articles")
-    click.echo(f"{stored} articles read, {total} in {db}")
+    click.echo(f"{counted(stored, 'article')} read, {total} in {db}")
     if not stored:
         click.echo(f"error: {nothing_read(paths, errors)}", err=True)
     sys.exit(EXIT_INPUT if errors or not stored else EXIT_OK)

@@ -9,6 +9,9 @@ that could not be written; 3 a bug of the checker (`checker.cli.errors`); 130 in
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +35,39 @@ class BadInput(click.ClickException):
     """A bad path, file or value the command was given: one line naming it, exit 2."""
 
     exit_code = EXIT_INPUT
+
+
+class Day(click.ParamType):
+    """A calendar day, YYYY-MM-DD: a day the calendar lacks ("2025-02-30") is named as such, not as a
+    format that does not match."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{text}: no such date ({_why_no_date(text)})", param, ctx)
+
+
+def _why_no_date(text: str) -> str:
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < dt.MINYEAR:
+        return f"there is no year {year}"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days" if day else "days count from 1"
+
+
+def counted(number: int, word: str, plural: str = "") -> str:
+    """'1 error', '2 errors', '1 story', '0 stories' (`plural` when it is not the word and an s)."""
+    return f"{number} {word if number == 1 else plural or word + 's'}"
 
 
 def exit_code(findings: list, errors: list, fail_on: str) -> int:

@@ -3,15 +3,20 @@ and after it the unreadable inputs, the duplicates and the counts."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from checker.cli.common import counted
 from checker.cli.outputs import Output, guard_outputs
 from checker.config import Settings
 
 if TYPE_CHECKING:
+    from checker.ci.formats import TextStyle
     from checker.pipeline import RunResult
 
 SUPPORTED = ".html, .htm, .txt, .md, .json, .jsonl"
@@ -39,19 +44,34 @@ def guard_check_outputs(
     guard_outputs(outputs, html_dir, list(paths), read)
 
 
-def print_summary(result: RunResult, output_format: str) -> None:
+def text_style(verbosity: int) -> TextStyle:
+    """How the summary is written on standard output: wrapped at the width of a terminal and
+    coloured there (unless NO_COLOR is set, https://no-color.org), whole lines anywhere else."""
+    from checker.ci.formats import TextStyle
+
+    terminal = sys.stdout.isatty()
+    return TextStyle(
+        width=shutil.get_terminal_size().columns if terminal else None,
+        verbosity=max(-2, min(verbosity, 1)),
+        colour=terminal and not os.environ.get("NO_COLOR"),
+    )
+
+
+def print_summary(result: RunResult, output_format: str, quiet: bool = False) -> None:
     """Unreadable inputs and duplicates on stderr, then the counts (on stderr when stdout is a
-    machine-readable document)."""
+    machine-readable document; not at all when quiet)."""
     for error in result.errors:
         click.echo(f"error: {error.path}: {error.message}", err=True)
     for where, original in result.duplicates:
         click.echo(f"duplicate: {where} repeats {original} (the same outlet and text: checked once)", err=True)
     counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
-    skipped = f", {len(result.duplicates)} duplicates skipped" if result.duplicates else ""
+    skipped = f", {counted(len(result.duplicates), 'duplicate')} skipped" if result.duplicates else ""
+    if quiet:
+        return
     click.echo(
-        f"{len(result.articles)} articles, {len(result.stories)} stories, "
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
-        f"{len(result.errors)} unreadable inputs{skipped}",
+        f"{counted(len(result.articles), 'article')}, {counted(len(result.stories), 'story', 'stories')}, "
+        f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, {counts['info']} info, "
+        f"{counted(len(result.errors), 'unreadable input')}{skipped}",
         err=output_format in ("sarif", "json"),
     )
 

@@ -30,6 +30,8 @@ from checker.scoring.weights import (
 )
 
 KB_OUTLET = "knowledge base"
+# what each review status (checker.ci) says on the pages
+REVIEW_LABELS = {"new": "new", "baselined": "accepted in the baseline", "outside": "outside the change"}
 
 
 class ReportData:
@@ -44,6 +46,7 @@ class ReportData:
         self._outlet_members: tuple[dict[str, list[Article]], dict[str, list[ArticleScore]]] | None = None
         self.articles: dict[str, Article] = {a.id: a for a in result.articles}
         self.findings: list[Finding] = list(result.findings)
+        self.comparing = result.review is not None  # a baseline or a change was given
         self.rules = {
             code: {
                 "code": code,
@@ -61,6 +64,7 @@ class ReportData:
         self.story_slug = {s.id: story_slug(s.id, taken) for s in result.stories}
         self.story_title = {s.id: s.title for s in result.stories}
         self.stories = {s.id: s for s in result.stories}
+        self.story_order = {s.id: n for n, s in enumerate(result.stories)}
         self.alignments_of: dict[str, list[Alignment]] = defaultdict(list)
         for alignment in result.alignments:
             self.alignments_of[alignment.story].append(alignment)
@@ -129,13 +133,49 @@ class ReportData:
             "flagged_outlets": [{"name": o, "slug": self.outlet_slug.get(o, "")} for o in flagged],
             "outlet_slugs": " ".join(self.outlet_slug.get(o, "") for o in flagged),
             "evidence": evidence,
+            "review": self.review_of(finding),
+        }
+
+    def review_of(self, finding: Finding) -> dict[str, Any] | None:
+        """The finding's review as the pages show it; None when the run was compared with nothing."""
+        review = self.result.review.get(finding.id) if self.result.review is not None else None
+        if review is None:
+            return None
+        return {"status": review.status, "reason": review.reason, "label": REVIEW_LABELS[review.status]}
+
+    def needs_review(self, finding: Finding) -> bool:
+        """Whether a finding needs attention now: every finding, unless a baseline accepted it or it
+        lies outside the change."""
+        review = self.result.review.get(finding.id) if self.result.review is not None else None
+        return review is None or review.status == "new"
+
+    def to_review(self) -> list[dict[str, Any]]:
+        """The cards of the findings that need review, in report order (most severe first)."""
+        return [self.cards[f.id] for f in self.findings if self.needs_review(f)]
+
+    def headline(self) -> dict[str, Any]:
+        """What needs attention now, for the top of the index: the findings to review, and those
+        reviewed already (accepted in the baseline, or outside the change), counted apart."""
+        reviewed = Counter(r.status for r in (self.result.review or {}).values() if r.status != "new")
+        new = sum(self.needs_review(f) for f in self.findings)
+        return {
+            "new": new,
+            "comparing": self.comparing,
+            "baselined": reviewed["baselined"],
+            "outside": reviewed["outside"],
+            "no_reason": sum(
+                1 for r in (self.result.review or {}).values() if r.status == "baselined" and not r.reason
+            ),
         }
 
     def counts(self) -> dict[str, Any]:
-        by_severity = Counter(f.severity for f in self.findings)
+        """Counts of the findings that need review (every finding when the run was compared with
+        nothing); those already reviewed are counted apart, in `reviewed`."""
+        attention = [f for f in self.findings if self.needs_review(f)]
+        by_severity = Counter(f.severity for f in attention)
         by_category: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
         by_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-        for f in self.findings:
+        for f in attention:
             by_category[f.category][f.severity] += 1
             for outlet in {e.outlet for e in f.flagged if e.outlet != KB_OUTLET}:
                 by_outlet[outlet][f.severity] += 1
@@ -143,12 +183,17 @@ class ReportData:
             "severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
             "category": [(c, by_category[c]) for c in CATEGORIES if by_category[c]],
             "outlet": sorted(by_outlet.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])),
+            "reviewed": len(self.findings) - len(attention),
         }
 
     def story_summaries(self) -> list[dict[str, Any]]:
         per_story: dict[str, Counter[str]] = defaultdict(Counter)
+        reviewed: Counter[str] = Counter()
         for f in self.findings:
-            per_story[self.story_of_finding[f.id]][f.severity] += 1
+            if self.needs_review(f):
+                per_story[self.story_of_finding[f.id]][f.severity] += 1
+            else:
+                reviewed[self.story_of_finding[f.id]] += 1
         out = []
         for story in self.result.stories:
             members = [self.articles[a] for a in story.articles if a in self.articles]
@@ -159,6 +204,7 @@ class ReportData:
                     "title": story.title,
                     "articles": len(members),
                     "counts": per_story.get(story.id, Counter()),
+                    "reviewed": reviewed.get(story.id, 0),
                     "outlets": [
                         {"name": o, "slug": self.outlet_slug[o]} for o in dict.fromkeys(a.outlet for a in members)
                     ],
@@ -339,7 +385,10 @@ class ReportData:
         story = self.stories[story_id]
         members = [self.articles[a] for a in story.articles if a in self.articles]
         findings = self.findings_of_story.get(story_id, [])
+        at = self.story_order[story_id]
         return storypage.StoryPage(
+            previous=self._story_link(at - 1),
+            following=self._story_link(at + 1),
             story=story,
             slug=self.story_slug[story_id],
             members=members,
@@ -350,6 +399,13 @@ class ReportData:
             views={a.id: self.article_view(a) for a in members},
             rules={f.rule: self.rules[f.rule] for f in findings if f.rule in self.rules},
         )
+
+    def _story_link(self, at: int) -> dict[str, str] | None:
+        """The story at position `at` of the report (the index's order), as a neighbour's link."""
+        if not 0 <= at < len(self.result.stories):
+            return None
+        story = self.result.stories[at]
+        return {"slug": self.story_slug[story.id], "title": story.title or "(untitled)"}
 
     # the outlet page
 
@@ -403,4 +459,5 @@ class ReportData:
             "outlets": [{"name": o, "slug": self.outlet_slug[o]} for o in outlets],
             "stories": [{"id": s.id, "title": truncate(s.title, 70)} for s in stories],
             "rules": sorted(present),
+            "reviews": [(status, label) for status, label in REVIEW_LABELS.items()] if self.comparing else [],
         }

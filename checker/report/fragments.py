@@ -124,18 +124,44 @@ def finding_card(root: str, c: Mapping[str, Any], in_story: bool = False, headin
     if not in_story and c["story_slug"]:
         page = f"{esc(root)}stories/{esc(c['story_slug'])}.html"
         where = f'<span class="in-story">in <a href="{page}">{esc(c["story_title"])}</a></span>'
+    review = c.get("review")
+    reviewed = " reviewed" if review and review["status"] != "new" else ""
     return Markup(
-        f'<article class="finding card sev-border-{esc(c["severity"])}" id="f-{esc(c["id"])}"{nav}'
+        f'<article class="finding card sev-border-{esc(c["severity"])}{reviewed}" id="f-{esc(c["id"])}"{nav}'
         f' data-finding="{esc(c["id"])}" data-rule="{esc(c["rule"])}" data-severity="{esc(c["severity"])}"'
         ' tabindex="-1">\n'
         f'  <{h} class="finding-head">{severity(c["severity"])} {_rule_link(root, c["rule"])}'
-        f' <span class="cat">{esc(c["category"])}</span>\n'
+        f' <span class="cat">{esc(c["category"])}</span>{_review_mark(review)}\n'
         f"{where}</{h}>\n"
         f'  <p class="finding-message" id="msg-{esc(c["id"])}">{esc(c["message"])}</p>\n'
+        f"{_review_note(review)}"
         f"  {_evidence_list(root, c, in_story)}\n"
         f'  <p class="finding-id"><small>finding <code>{esc(c["id"])}</code></small></p>\n'
         "</article>"
     )
+
+
+def review_mark(review: Mapping[str, Any] | None) -> Markup:
+    """A finding's review status as a badge ("new", "reviewed"); nothing when the run was compared
+    with nothing."""
+    return Markup(_review_mark(review))
+
+
+def _review_mark(review: Mapping[str, Any] | None) -> str:
+    if not review:
+        return ""
+    if review["status"] == "new":
+        return ' <span class="review-mark review-new">new: needs review</span>'
+    tick = '<span aria-hidden="true">✓</span>'
+    return f' <span class="review-mark review-done">{tick} reviewed: {esc(review["label"])}</span>'
+
+
+def _review_note(review: Mapping[str, Any] | None) -> str:
+    """Why a reviewed finding was accepted (the baseline's reason)."""
+    if not review or review["status"] != "baselined":
+        return ""
+    reason = esc(review["reason"]) if review["reason"] else '<span class="muted">no reason given in the baseline</span>'
+    return f'  <p class="review-reason"><strong>Accepted:</strong> {reason}</p>\n'
 
 
 def article_score_list(items: Sequence[Mapping[str, Any]]) -> Markup:
@@ -186,6 +212,8 @@ GLOBALS = {
     "explanation": explanation,
     "evidence_list": evidence_list,
     "finding_card": finding_card,
+    "review_mark": review_mark,
+    "review_note": lambda review: Markup(_review_note(review)),
     "article_score_list": article_score_list,
     "article_rows": article_rows,
 }

@@ -31,7 +31,9 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from checker import __version__
 from checker.engine import Engine, LocalEngine, Pending, batches, take_last
+from checker.knowledge import kb_metadata
 from checker.pipeline import RunResult
 from checker.report import fragments, storypage
 from checker.report.data import ReportData
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from checker.report.ahead import StoryPagesAhead
 
 STATIC_FILES = ("report.css", "report.js")
+INDEX_FINDINGS = 50  # the findings the index lists; the findings page has them all
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
@@ -114,6 +117,8 @@ class _Pages:
             "outlet_slug": data.outlet_slug,
             "story_slug": data.story_slug,
             "low_threshold": LOW_CONFIDENCE,
+            "version": __version__,
+            "kb": {k: kb_metadata().get(k, "") for k in ("version", "reliable_through")},
         }
 
     def render(self, template: str, target: Path, root: str, page: str, **values: Any) -> None:
@@ -141,6 +146,8 @@ class _Pages:
             "",
             "index",
             counts=data.counts(),
+            headline=data.headline(),
+            listed=data.to_review()[:INDEX_FINDINGS],
             stories=data.story_summaries(),
             scorecard=data.scorecard(),
             ranking=data.ranking(),

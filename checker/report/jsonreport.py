@@ -39,6 +39,16 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def reviewed_dict(finding: Finding, result: RunResult) -> dict[str, Any]:
+    """A finding as the report writes it: with its `review` when the run was compared with a
+    baseline or a change (an optional field: reports of runs compared with nothing lack it)."""
+    out = finding_dict(finding)
+    review = result.review.get(finding.id) if result.review is not None else None
+    if review is not None:
+        out["review"] = {"status": review.status, "reason": review.reason or None}
+    return out
+
+
 def build_document(result: RunResult) -> dict[str, Any]:
     """The report as plain data, every list in a deterministic order."""
     return {key: list(value) if isinstance(value, Iterator) else value for key, value in _sections(result).items()}
@@ -77,7 +87,7 @@ def _sections(result: RunResult) -> dict[str, Any]:
             }
             for al in result.alignments
         ),
-        "findings": (finding_dict(f) for f in result.findings),
+        "findings": (reviewed_dict(f, result) for f in result.findings),
         "outlets": [
             {
                 "outlet": o.outlet,

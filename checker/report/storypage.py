@@ -32,6 +32,8 @@ class StoryPage:
     cards: dict[str, dict[str, Any]]  # finding id -> its card (as the findings page shows it)
     views: dict[str, dict[str, Any]]  # article id -> its view (as every page shows it)
     rules: dict[str, dict[str, Any]]  # code -> explanation, for the rules the findings use
+    previous: dict[str, str] | None = None  # the story before and after it in the report: slug, title
+    following: dict[str, str] | None = None
 
 
 def story_page(page: StoryPage) -> dict[str, Any]:
@@ -98,9 +100,19 @@ def story_page(page: StoryPage) -> dict[str, Any]:
         "rows": rows,
         "grid": grid_body(rows),
         "findings": [page.cards[f.id] for f in findings],
-        "counts": Counter(f.severity for f in findings),
+        "counts": Counter(f.severity for f in findings if not reviewed(page.cards[f.id])),
+        "reviewed": sum(reviewed(page.cards[f.id]) for f in findings),
+        "comparing": any(page.cards[f.id].get("review") for f in findings),
         "story_rules": [page.rules[c] for c in used_rules if c in page.rules],
+        "previous": page.previous,
+        "following": page.following,
     }
+
+
+def reviewed(card: dict[str, Any]) -> bool:
+    """Whether a finding was reviewed already: accepted in the baseline, or outside the change."""
+    review = card.get("review")
+    return review is not None and review["status"] != "new"
 
 
 def sentences_covering(

@@ -116,8 +116,9 @@ def attribution_mismatch(ctx: StoryContext) -> Iterator[Flag]:
         flagged = [*majority, *minority] if tie else minority
         evidence = [claim_evidence(ctx, c, "flagged") for c in flagged]
         evidence += [claim_evidence(ctx, c, "reference") for c in majority if c not in flagged]
+        few = {ctx.outlet(c.article) for c in minority}
         message = (
-            f"{outlets_phrase(ctx.outlet(c.article) for c in minority)} attribute "
+            f"{outlets_phrase(few)} {'attributes' if len(few) == 1 else 'attribute'} "
             f'"{_short(minority[0].value["words"])}" to {minority[0].value["speaker"]}; '
             f"{outlets_phrase(ctx.outlet(c.article) for c in majority)} to {majority[0].value['speaker']}"
         )

@@ -99,9 +99,14 @@ def claim_evidence(ctx: StoryContext, claim: Claim, role: EvidenceRole) -> Evide
 _PROVENANCE_LINE = re.compile(r"\bline (\d+)\b")
 
 
-def metadata_evidence(article: Article, name: str, value: str, role: EvidenceRole) -> Evidence:
-    """Evidence of a metadata field, at the line it was read from ("byline line 4: ...") when known."""
+def field_line(article: Article, name: str) -> int:
+    """The line a metadata field was read from ("front matter line 4", "byline line 4: ..."), else 1."""
     found = _PROVENANCE_LINE.search(article.provenance.get(name, ""))
+    return int(found.group(1)) if found else 1
+
+
+def metadata_evidence(article: Article, name: str, value: str, role: EvidenceRole) -> Evidence:
+    """Evidence of a metadata field, at the line it was read from when known."""
     return Evidence(
         article=article.id,
         outlet=article.outlet,
@@ -109,7 +114,7 @@ def metadata_evidence(article: Article, name: str, value: str, role: EvidenceRol
         sentence=f"{name}: {value}",
         span=value,
         role=role,
-        line=int(found.group(1)) if found else 1,
+        line=field_line(article, name),
     )
 
 
@@ -117,10 +122,11 @@ def kb_evidence(term: Term) -> Evidence:
     return Evidence(
         article="",
         outlet="knowledge base",
-        path="checker/data/kb",
+        path=term.source or "checker/data/kb",
         sentence=term.describe(),
         span=term.person,
         role="reference",
+        line=term.row or 1,
     )
 
 

@@ -167,8 +167,9 @@ def event_date_mismatch(ctx: StoryContext) -> Iterator[Flag]:
         evidence += [claim_evidence(ctx, c, "reference") for c in majority if c not in flagged]
         first_minority, first_majority = days[minority[0].id], days[majority[0].id]
         assert first_minority and first_majority
+        few = {ctx.outlet(c.article) for c in minority}
         message = (
-            f"{outlets_phrase(ctx.outlet(c.article) for c in minority)} date this to "
+            f"{outlets_phrase(few)} {'dates' if len(few) == 1 else 'date'} this to "
             f"{first_minority[0].isoformat()} ('{minority[0].text}'); "
             f"{outlets_phrase(ctx.outlet(c.article) for c in majority)} to "
             f"{first_majority[0].isoformat()} ('{majority[0].text}')"

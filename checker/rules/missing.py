@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checker.ingest.outlets import UNKNOWN
 from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence
 
@@ -22,8 +23,9 @@ def blank_value(ctx: StoryContext) -> Iterator[Flag]:
     """
     for claim in ctx.claims_of("missing"):
         sentence = ctx.sentence_of(claim).text
+        outlet = ctx.outlet(claim.article)
         message = (
-            f"{ctx.outlet(claim.article)} leaves a value blank: '{claim.text}' "
+            f"{'An article of unknown outlet' if outlet == UNKNOWN else outlet} leaves a value blank: '{claim.text}' "
             f'({claim.value["pattern"]}) in "{_excerpt(sentence, claim.start - ctx.sentence_of(claim).start)}"'
         )
         yield Flag(message, [claim_evidence(ctx, claim, "flagged")], {"pattern": claim.value["pattern"]})

@@ -10,7 +10,7 @@ from checker.claims.dates import resolve
 from checker.knowledge import LEADER_OFFICES, Term, kb_metadata
 from checker.model import Claim, Evidence, ReferenceTime
 from checker.rules import rule
-from checker.rules.base import Flag, StoryContext, claim_evidence, kb_evidence
+from checker.rules.base import Flag, StoryContext, claim_evidence, field_line, kb_evidence
 
 _INFORMATIVE_SOURCES = ("published", "story", "office holders", "text dates")
 
@@ -56,8 +56,16 @@ def _reftime_evidence(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> Evi
     article = ctx.articles[claim.article]
     detail = f" ({rt.detail})" if rt.detail else ""
     text = f"reference time: {rt.earliest.isoformat()} to {rt.latest.isoformat()} from {rt.source}{detail}"
+    # judged from its own date: the evidence is the line that date was read from (its front matter's)
+    line = field_line(article, "published") if rt.source == "published" else 1
     return Evidence(
-        article=article.id, outlet=article.outlet, path=article.path, sentence=text, span=rt.source, role="reference"
+        article=article.id,
+        outlet=article.outlet,
+        path=article.path,
+        sentence=text,
+        span=rt.source,
+        role="reference",
+        line=line,
     )
 
 
@@ -116,8 +124,10 @@ def stale_office(ctx: StoryContext) -> Iterator[Flag]:
     "former", "then-" and "the late" make a past office correct.
 
     Example: an article from February 2025 writes "Finnish Prime Minister Sanna Marin";
-    Marin left that office on 20 June 2023. Reported as info when the knowledge-base entry is
-    marked uncertain.
+    Marin left that office on 20 June 2023 (the message names who held it then). Reported as a
+    warning, not an error, when they had left less than a year before the reference time (the
+    sentence may describe their last months in office), and as info when the knowledge-base
+    entry is marked uncertain.
     """
     for claim, rt, terms in _role_claims(ctx, "role"):
         if claim.value["qualifier"] not in ("none", "current", "acting", "outgoing"):
@@ -144,13 +154,18 @@ def stale_office(ctx: StoryContext) -> Iterator[Flag]:
             continue
         last = max(ended, key=lambda t: t.start)
         assert last.end is not None
+        then = sorted(
+            {t.person for day in (rt.earliest, rt.latest) for t in ctx.kb.holders(last.office, last.jurisdiction, day)}
+        )
         message = (
             f"{claim.value['person']} is called {_office(claim)}, an office they left on "
             f"{last.end.isoformat()}, but {_when(rt)}"
+            + (f"; {' and '.join(then)} held it then" if then else "")
         )
         flag = _flag(ctx, claim, rt, terms, message, _weak(terms, rt, open_ended=False))
         if flag.severity is None and (rt.earliest - last.end).days < 365:
             flag.severity = "warning"  # left recently: the sentence may describe their last months
+            flag.message += " (a warning: they left less than a year before)"
         yield flag
 
 

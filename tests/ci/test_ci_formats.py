@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from checker.ci import assess, escape_data, escape_property, render, sarif_log, workflow_command
 from checker.ci.baseline import BaselineEntry
-from checker.ci.formats import FIXED_LIMIT, NEW_LIMIT, WIDTH
+from checker.ci.formats import FIXED_LIMIT, NEW_LIMIT, TextStyle
 from checker.cli import main
 from checker.model import Evidence, Finding, InputError
 from checker.pipeline import RunResult
@@ -131,10 +131,10 @@ def test_text_summary_fits_one_screen() -> None:
     outcome.fixed = [
         BaselineEntry(f"f{n}", "QTY001", "warning", "X", "corpus/x.txt", n, "12", "a", "m", "r") for n in range(9)
     ]
-    text = render(outcome, "text")
+    text = render(outcome, "text", TextStyle(width=160))
     lines = text.splitlines()
     assert len(lines) <= NEW_LIMIT + FIXED_LIMIT + 12
-    assert all(len(line) <= WIDTH for line in lines)
+    assert all(len(line) <= 160 for line in lines)
     assert f"… and {61 - NEW_LIMIT} more" in text
     assert f"… and {9 - FIXED_LIMIT} more" in text
     new_row = next(line for line in lines if line.startswith("new "))

@@ -33,7 +33,7 @@ def test_clean_corpus_exits_0_and_writes_reports(tmp_path: Path) -> None:
     write(corpus, "a.txt", CLEAN)
     code, out, _ = run(check_args(tmp_path, corpus), tmp_path)
     assert code == 0, out
-    assert "1 articles" in out
+    assert "1 article," in out
     assert (tmp_path / "html" / "index.html").exists()
     assert json.loads((tmp_path / "f.json").read_text())["schema_version"] == 1
 
@@ -52,7 +52,7 @@ def test_unreadable_input_exits_2_and_the_rest_is_checked(tmp_path: Path) -> Non
     code, out, err = run(check_args(tmp_path, corpus), tmp_path)
     assert code == 2
     assert "broken.json" in err
-    assert "1 articles" in out
+    assert "1 article," in out
     report = json.loads((tmp_path / "f.json").read_text())
     assert [e["path"].endswith("broken.json") for e in report["errors"]] == [True]
 

@@ -93,7 +93,9 @@ CASES: dict[str, Case] = {
     "check: --db is a database of another application": Case(check(db="stamped.db"), ("--db", "another program")),
     # options and configuration values
     "check: --fail-on unknown": Case(check("--fail-on", "loud"), ("--fail-on",)),
-    "check: --today not a date": Case(check("--today", "2024-13-45"), ("--today",)),
+    "check: --today not a date": Case(check("--today", "2024-13-45"), ("--today", "no month 13")),
+    "check: --today a day the month lacks": Case(check("--today", "2025-02-30"), ("--today", "2025-02-30", "28 days")),
+    "check: --today not a day": Case(check("--today", "June 1st"), ("--today", "YYYY-MM-DD")),
     "check: --workers huge": Case(check("--workers", "9" * 40), ("--workers",)),
     "check: --baseline not a baseline": Case(check("--baseline", "{ws}/notes.json"), ("--baseline", "notes.json")),
     "check: --scheduler without dask": Case(check("--scheduler", "sync"), ("--scheduler",)),
@@ -131,7 +133,9 @@ CASES: dict[str, Case] = {
     "explain: no rule": Case(command("explain"), ("CODE",)),
     "kb who: an unknown office": Case(command("kb", "who", "grand vizier", "--on", "2020-01-01"), ("grand vizier",)),
     "kb who: not a date": Case(command("kb", "who", "president", "--on", "2020-02-30"), ("--on",)),
-    "kb who: no date": Case(command("kb", "who", "president"), ("--on",)),
+    "kb who: a day the month lacks": Case(
+        command("kb", "who", "president", "--on", "2025-02-30"), ("--on", "February 2025 has 28 days")
+    ),
     "kb import: a text file": Case(command("kb", "import", "@text.txt"), ("text.txt",)),
     "kb import: a binary file": Case(command("kb", "import", "@binary.csv"), ("binary.csv", "UTF-8")),
     "kb import: a wrong path": Case(command("kb", "import", "@nowhere.csv"), ("nowhere.csv",)),
@@ -240,7 +244,7 @@ def test_duplicates_are_listed_with_the_article_they_repeat(tmp_path: Path) -> N
         (corpus / name).write_text(CLEAN, encoding="utf-8")
     result = CliRunner().invoke(main, check(corpus=str(corpus))(tmp_path), catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "1 articles" in result.stdout and "2 duplicates skipped" in result.stdout
+    assert "1 article," in result.stdout and "2 duplicates skipped" in result.stdout
     dups = [line for line in result.stderr.splitlines() if line.startswith("duplicate:")]
     assert len(dups) == 2
     assert all("corpus/a.txt" in line.split(" repeats ")[1] for line in dups)

@@ -83,7 +83,7 @@ def test_csv_result_through_the_cli(tmp_path: Path, kb_dir: Path) -> None:
     )
     outcome = CliRunner().invoke(main, ["kb", "import", str(result), "--kb-dir", str(kb_dir)])
     assert outcome.exit_code == 0, outcome.output
-    assert "1 terms added" in outcome.output
+    assert "1 term added" in outcome.output
 
 
 def test_not_a_sparql_result(tmp_path: Path, kb_dir: Path) -> None:

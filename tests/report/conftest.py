@@ -7,7 +7,9 @@ strings. Reports are rendered once per session.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,3 +116,38 @@ def xss_report(xss_result: RunResult, tmp_path_factory: pytest.TempPathFactory) 
     directory = tmp_path_factory.mktemp("xss-report")
     write_html(xss_result, directory)
     return directory
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOW = "install Debian's chromium (apt-get install chromium) to run the browser tests"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright, one for the session's browser tests (a second
+    Playwright in the same process fails, so every module shares this one)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: {HOW}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip(f"the playwright package is missing: pip install playwright, then {HOW}")
+    manager = sync_playwright().start()
+    try:
+        launched = manager.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception as exc:
+        manager.stop()
+        pytest.skip(f"Playwright cannot launch {CHROMIUM} ({exc.__class__.__name__}): {HOW}")
+    yield launched
+    launched.close()
+    manager.stop()

@@ -26,37 +26,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 DOCS_SHOT = ROOT / "docs" / "story-page.png"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-HOW = "install Debian's chromium (apt-get install chromium) to run the browser tests"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: {HOW}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip(f"the playwright package is missing: pip install playwright, then {HOW}")
-    manager = sync_playwright().start()
-    try:
-        launched = manager.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-    except Exception as exc:
-        manager.stop()
-        pytest.skip(f"Playwright cannot launch {CHROMIUM} ({exc.__class__.__name__}): {HOW}")
-    yield launched
-    launched.close()
-    manager.stop()
 
 
 @dataclass

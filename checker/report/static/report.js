@@ -88,6 +88,10 @@
       var search = $("#q");
       if (search) { event.preventDefault(); search.focus(); search.select(); }
     } else if (event.key === "?") { event.preventDefault(); toggleHelp(); }
+    else if (event.key === "[" || event.key === "]") {
+      var link = $("a[rel='" + (event.key === "[" ? "prev" : "next") + "']");
+      if (link) { event.preventDefault(); location.href = link.href; }
+    }
   });
 
   /* ---- the inspector: what a highlight means ---------------------------------------------- */
@@ -216,7 +220,7 @@
 
   var form = $("#filters");
   var table = $("#findings");
-  var FILTERS = ["severity", "category", "outlet", "story", "rule"];
+  var FILTERS = ["severity", "category", "outlet", "story", "review", "rule"];
   var DEFAULT_DIR = { severity: "desc" };
 
   if (form) {
