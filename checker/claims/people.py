@@ -244,23 +244,22 @@ def _role(
 ) -> tuple[int, int, dict[str, Any]] | None:
     """The role claim of one title match, or None when the match is no title of that person."""
     kb = people.kb
-    title = kb.title(m.group("title"))
-    kb_office = title is not None
-    if title is None and (word := title_word(m.group("title"))) is not None:
-        title = (word.office, "")  # an office the knowledge base does not know: compared across outlets only
-    if title is None or not _is_title(sentence, m, apposition):
+    options = kb.title_options(m.group("title"))
+    kb_office = bool(options)
+    if not options and (word := title_word(m.group("title"))) is not None:
+        options = [(word.office, "")]  # an office the knowledge base does not know: compared across outlets only
+    if not options or not _is_title(sentence, m, apposition):
         return None
-    office, implied = title
     name, name_end = _name(m, apposition)
-    if name is None or (not kb_office and names_an_institution(name)):
-        return None
+    if name is None or (names_an_institution(name) and (not kb_office or kb.person(name) is None)):
+        return None  # "Governor Mansion", "Speaker Hall": no person's title
     qualifier, juris_words, qualifier_start = _qualifier_and_place(m)
     far = None if apposition or qualifier != "none" else _far_qualifier(sentence, m.start("title"), kb)
     juris = _jurisdiction(kb, juris_words)
     if not juris and m.groupdict().get("juris2"):
         juris = _jurisdiction(kb, m.group("juris2"))
-    juris = juris or implied
-    full, key = people.resolve(name, office)
+    word = title_word(m.group("title")) if len(options) > 1 else None
+    office, juris, full, key = _office_of(options, name, juris, people, word.office if word else "")
     if key and len(name.split()) == 1 and _NAMESAKE_BEFORE.search(sentence[: m.start("title")]):
         full, key = name, None  # "the first President Bush": which of the namesakes the KB may not know
     if key and not juris:
@@ -287,6 +286,25 @@ def _role(
     }
     value["historical"] = value["historical"] or shared_former
     return start, (m.end() if apposition else name_end), value
+
+
+def _office_of(
+    options: list[tuple[str, str]], name: str, given: str, people: PeopleContext, general: str
+) -> tuple[str, str, str, str | None]:
+    """(office, jurisdiction, name, KB key) of a title: the first office it may name that the person
+    held ("Chancellor Rishi Sunak" is Britain's finance minister, "Chancellor Olaf Scholz" Germany's
+    head of government), in the place the words name or else the one the title implies ("U.N. High
+    Commissioner for Refugees" is of the UNHCR). When the person held none of them, the title's usual
+    office, or the `general` office of a title of several ("Majority Leader": of either chamber)."""
+    chosen: tuple[str, str, str, str | None] | None = None
+    for office, implied in options:
+        full, key = people.resolve(name, office)
+        for juris in dict.fromkeys(j for j in (given or implied, implied) if j) or [""]:
+            if key and people.kb.terms_of(key, office, juris or None):
+                return office, juris, full, key
+        chosen = chosen or (general or office, given or implied, full, key)
+    assert chosen is not None
+    return chosen
 
 
 def _far_qualifier(sentence: str, title_start: int, kb: KnowledgeBase) -> re.Match[str] | None:

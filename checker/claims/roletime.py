@@ -31,7 +31,7 @@ HISTORICAL = re.compile(
     r"(?:was|were)\s+(?:appointed|elected|named)|(?:was|were)\s+in\s+office|while\s+in\s+office|left\s+office|"
     r"(?:years|time|days)\s+in\s+office|(?:his|her|their)\s+(?:time|tenure|stint|years|days)\s+(?:as|in|at|with)|"
     r"(?:served|serving)\s+(?:as|under|in|with)|worked\s+(?:for|with|under|in|together)|file\s+photo|archive\s+photo|"
-    r"spent\s+(?:\w+\s+){0,2}(?:years|decades)|(?:would\s+go|went)\s+on\s+to)\b",
+    r"spent\s+(?:\w+\s+){0,2}(?:years|decades)|(?:would\s+go|went)\s+on\s+to|would\s+(?:later\s+|eventually\s+)?become)\b",
     re.IGNORECASE,
 )
 # A perfect tense in the title's clause moves it before its own time: "had hoped", "is said to have
@@ -92,6 +92,8 @@ _AGENT_BEFORE = re.compile(
 # Done, not to be done: "a campaign to oust Gov. Roe" speaks of the governor now.
 _ENDING_ACT_BEFORE = re.compile(
     r"(?:\b(?i:fired|ousted|sacked|dismissed|removed|impeached|defeated|unseated|succeeded|replaced)|"
+    # whom a successor follows: still in office, or left it with that title ("picked to succeed Gov. Roe")
+    r"\b(?i:succeed|succeeds|succeeding|replace|replaces|replacing)|"
     r"\b(?i:for|after|by|since|from)\s+(?i:firing|ousting|sacking|dismissing|removing|impeaching|defeating|unseating))"
     r"\s+(?:(?i:the)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$"  # the place words: "firing FBI Director"
 )
@@ -111,7 +113,8 @@ _LEFT_AFTER = re.compile(
     r"^(?:,[^,]{1,80},|,\s+who(?:\s+(?:has|had))?)?\s+(?:(?:\w+ly|then|later|eventually|abruptly)\s+)*"
     r"(?:quit|resigned|stepped\s+down|retired|died|"
     r"to\s+(?:quit|resign|step\s+down|retire)|"  # "the scandal that forced Director Jane Roe to resign"
-    r"was\s+(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated)|left\s+(?:office|the\s+\w+))\b",
+    r"was\s+(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated|(?:forced|pushed)\s+out)|"
+    r"left\s+(?:office|the\s+\w+))\b",
     re.IGNORECASE,
 )
 # A possible holding rather than one: "if", or a modal of possibility before the title in its clause or

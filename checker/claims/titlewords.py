@@ -20,6 +20,7 @@ row, with what the rules need to compare two titles of one person:
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,19 +58,23 @@ QUALIFIERS = {
     "potential": "incoming",
     "prospective": "incoming",
 }
-# A qualifier before a title's place and title words ("former", "then-", "ex-", "the late").
-QUAL = (
-    r"(?P<qual>\b(?i:then[- ]|former\s+|ex-|outgoing\s+|incoming\s+|acting\s+|interim\s+|the\s+late\s+|late\s+|"
-    r"current\s+|sitting\s+|future\s+|onetime\s+|one-time\s+|erstwhile\s+|ousted\s+|deposed\s+|toppled\s+|"
-    r"fired\s+|sacked\s+|would-be\s+|potential\s+|prospective\s+))"
+# A qualifier before a title's place and title words ("former", "then-", "ex-", "the late"); they stack,
+# the first saying when: "then-acting Attorney General", "former interim President".
+_ONE_QUAL = (
+    r"\b(?i:then[- ]|former\s+|ex-|outgoing\s+|incoming\s+|acting\s+|interim\s+|the\s+late\s+|late\s+|"
+    r"current\s+|sitting\s+|future[- ]\s*|onetime\s+|one-time\s+|erstwhile\s+|ousted\s+|deposed\s+|toppled\s+|"
+    r"fired\s+|sacked\s+|would-be\s+|potential\s+|prospective\s+)"
 )
+QUAL = rf"(?P<qual>(?:{_ONE_QUAL})+)"
+_FIRST_QUAL = re.compile(_ONE_QUAL)
 
 
 def qualifier(text: str | None) -> str:
-    """'former ' -> 'former'; 'ex-' -> 'former'; 'none' for words that are no qualifier."""
+    """'former ' -> 'former'; 'ex-' -> 'former'; 'then-acting ' -> 'then'; 'none' for words that are no qualifier."""
     if not text:
         return "none"
-    word = fold(text).strip(" -")
+    first = _FIRST_QUAL.match(text)
+    word = fold(first.group() if first else text).strip(" -")
     if not word:
         return "none"
     return QUALIFIERS.get(word, QUALIFIERS.get(word.split()[-1], "none"))

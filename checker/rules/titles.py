@@ -66,12 +66,6 @@ def _judged_by_kb(ctx: StoryContext, claim: Claim) -> bool:
     return bool(ctx.kb.terms_of(value["person_key"], value["office"], value.get("jurisdiction") or None))
 
 
-def _heading(ctx: StoryContext, claim: Claim) -> bool:
-    """A line that is only a name and a title ("Jane Roe, attorney general"): a list's heading or a
-    caption, which may name the post the list is about (a nominee's, a candidate's), not one held."""
-    return ctx.sentence_of(claim).text.strip(" .:;-–—") == claim.text.strip(" .:;-–—")
-
-
 def _of_now(ctx: StoryContext, claim: Claim) -> bool:
     """The title describes the person when the article was written: the outlet's own words, not a
     hypothesis or a future, not a past time the sentence tells of ("then-", "at the time", "in 2010")."""
@@ -120,7 +114,7 @@ def _people(ctx: StoryContext) -> list[list[Claim]]:
     """The story's titles of the time of writing the rules must judge, one list per person."""
     people: list[list[Claim]] = []
     for claim in ctx.claims_of("role"):
-        if not _person_words(claim) or _judged_by_kb(ctx, claim) or _heading(ctx, claim) or not _of_now(ctx, claim):
+        if not _person_words(claim) or _judged_by_kb(ctx, claim) or ctx.is_heading(claim) or not _of_now(ctx, claim):
             continue
         for person in people:
             if all(_same_person(claim, other) for other in person):

@@ -65,6 +65,20 @@ def test_sure_terms_of_one_office_do_not_overlap(kb: KnowledgeBase) -> None:
         ("prime minister", "India", date(2020, 1, 1), "Narendra Modi"),
         ("president", "Ukraine", date(2016, 1, 1), "Petro Poroshenko"),
         ("prime minister", "Italy", date(2020, 1, 1), "Giuseppe Conte"),
+        # the US Congress, cabinet and White House staff
+        ("speaker", "United States", date(2007, 1, 3), "Dennis Hastert"),
+        ("speaker", "United States", date(2007, 1, 4), "Nancy Pelosi"),
+        ("speaker", "United States", date(2016, 6, 1), "Paul Ryan"),
+        ("senate majority leader", "United States", date(2010, 6, 1), "Harry Reid"),
+        ("senate minority leader", "United States", date(2010, 6, 1), "Mitch McConnell"),
+        ("house minority leader", "United States", date(2020, 6, 1), "Kevin McCarthy"),
+        ("attorney general", "United States", date(2009, 2, 3), "Eric Holder"),
+        ("attorney general", "United States", date(2015, 4, 26), "Eric Holder"),
+        ("attorney general", "United States", date(2015, 4, 27), "Loretta Lynch"),
+        ("secretary of the treasury", "United States", date(2010, 6, 1), "Timothy Geithner"),
+        ("secretary of homeland security", "United States", date(2010, 6, 1), "Janet Napolitano"),
+        ("white house chief of staff", "United States", date(2009, 6, 1), "Rahm Emanuel"),
+        ("white house press secretary", "United States", date(2021, 6, 1), "Jen Psaki"),
     ],
 )
 def test_facts_beyond_doubt(kb: KnowledgeBase, office: str, jurisdiction: str, day: date, holder: str) -> None:

@@ -1,0 +1,104 @@
+"""ROL001-ROL004 on the office families the knowledge base holds beyond heads of state and government:
+one wrong and one right holder per family, and the uses of their titles that name other offices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.rules.conftest import RunRule
+
+ROLE_CODES = ["ROL001", "ROL002", "ROL003", "ROL004"]
+MID_2012 = date(2012, 6, 12)
+
+
+def _serious(run_rule: RunRule, published: date, text: str) -> list[str]:
+    return [
+        f.rule for code in ROLE_CODES for f in run_rule(code, [("Outlet", published, text)]) if f.severity != "info"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "published", "text"),
+    [
+        # US Congress
+        ("ROL001", MID_2012, "House Speaker Nancy Pelosi scheduled a vote."),
+        ("ROL002", MID_2012, "Senate Majority Leader Mitch McConnell scheduled a vote."),
+        ("ROL001", date(2022, 3, 1), "Majority Leader Mitch McConnell scheduled a vote."),
+        ("ROL003", MID_2012, "Former House Minority Leader Nancy Pelosi spoke."),
+        # US cabinet
+        ("ROL002", MID_2012, "Attorney General Jeff Sessions announced the charges."),
+        ("ROL001", date(2016, 3, 1), "Attorney General Eric Holder announced the charges."),
+        ("ROL001", date(2019, 5, 1), "Treasury Secretary Timothy Geithner met bankers."),
+        ("ROL002", MID_2012, "Homeland Security Secretary Kristi Noem visited the border."),
+        # the White House staff
+        ("ROL001", date(2019, 5, 1), "White House press secretary Sean Spicer took questions."),
+        ("ROL002", MID_2012, "White House Chief of Staff Ron Klain called governors."),
+    ],
+)
+def test_wrong_holders_are_flagged(run_rule: RunRule, code: str, published: date, text: str) -> None:
+    findings = [f for f in run_rule(code, [("Outlet", published, text)]) if f.severity != "info"]
+    assert len(findings) == 1, text
+    assert any(e.outlet == "knowledge base" for e in findings[0].evidence)
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        (MID_2012, "House Speaker John Boehner scheduled a vote."),
+        (MID_2012, "Speaker of the House John Boehner scheduled a vote."),
+        (MID_2012, "Senate Majority Leader Harry Reid scheduled a vote."),
+        (MID_2012, "Majority Leader Eric Cantor scheduled a vote."),
+        (MID_2012, "Senate Minority Leader Mitch McConnell objected."),
+        (MID_2012, "House Minority Leader Nancy Pelosi objected."),
+        (date(2019, 5, 1), "U.S. House Speaker Nancy Pelosi objected."),
+        (MID_2012, "Attorney General Eric Holder announced the charges."),
+        (date(2018, 5, 1), "Attorney General Jeff Sessions announced the charges."),
+        (MID_2012, "Treasury Secretary Timothy Geithner met bankers."),
+        (date(2018, 5, 1), "White House press secretary Sarah Sanders took questions."),
+        (date(2021, 5, 1), "White House Chief of Staff Ron Klain called governors."),
+        (MID_2012, "Former Speaker Dennis Hastert spoke."),
+    ],
+)
+def test_right_holders_stay_silent(run_rule: RunRule, published: date, text: str) -> None:
+    assert _serious(run_rule, published, text) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        # the same title of a state office the person held
+        (date(2015, 6, 1), "Florida Attorney General Pam Bondi joined the suit."),
+        (date(2015, 6, 1), "Attorney General Pam Bondi joined the suit."),
+        (date(2019, 6, 1), "California Attorney General Xavier Becerra joined the suit."),
+        # "chief of staff" and "press secretary" of someone other than the President
+        (date(2010, 6, 1), "Vice President Biden's chief of staff Ron Klain met them."),
+        (date(2024, 6, 1), "Trump campaign press secretary Karoline Leavitt said so."),
+        (date(2019, 6, 1), "Press secretary Kayleigh McEnany spoke for the campaign."),
+    ],
+)
+def test_titles_of_other_offices_stay_silent(run_rule: RunRule, published: date, text: str) -> None:
+    assert _serious(run_rule, published, text) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        # a list's heading: the post the list is about (a nominee's), not one held
+        (date(2016, 11, 18), "Tom Price, Health and Human Services secretary"),
+        # qualifiers stacked: the first says when
+        (date(2017, 12, 4), "The tweet referred to then-acting Attorney General Sally Yates telling the counsel."),
+        # a future holder, hyphenated
+        (date(2016, 11, 12), "It won an endorsement from likely future-Senate Minority Leader Chuck Schumer."),
+        # the one a successor follows, and one said to have been forced out
+        (date(2018, 12, 7), "Barr would succeed Attorney General Jeff Sessions in the post."),
+        (date(2018, 12, 7), "The post went to Attorney General Jeff Sessions, who was forced out in November."),
+        # a past narration marked by its future-in-the-past
+        (date(2017, 11, 15), "Senate Majority Leader Harry Reid, busy with what would become the health law, waited."),
+    ],
+)
+def test_titles_of_lists_successions_and_past_narrations_stay_silent(
+    run_rule: RunRule, published: date, text: str
+) -> None:
+    assert _serious(run_rule, published, text) == []
