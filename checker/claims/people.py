@@ -25,8 +25,9 @@ from checker.knowledge import KnowledgeBase
 from checker.names import fold, name_key, surname_key
 
 _PARTICLE = r"(?:bin|ibn|al|el|von|der|van|de|la|le|da|del|di|dos|du|af)"
+# A capital inside a name after a short prefix: McConnell, MacKay, O'Malley, DeSantis, LaHood, ElBaradei.
 _NAME_WORD = (
-    r"(?:[A-Z]{2,3}\b(?!\.)|Mc[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|"
+    r"(?:[A-Z]{2,3}\b(?!\.)|(?:[A-Z][a-z]{1,2}|O['’])[A-Z][a-zà-öø-ÿ'’]+|[A-Z]\.(?:\s?[A-Z]\.)*|"
     r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*)"
 )
 NAME = rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}})"

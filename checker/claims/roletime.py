@@ -113,7 +113,8 @@ _LEFT_AFTER = re.compile(
     r"^(?:,[^,]{1,80},|,\s+who(?:\s+(?:has|had))?)?\s+(?:(?:\w+ly|then|later|eventually|abruptly)\s+)*"
     r"(?:quit|resigned|stepped\s+down|retired|died|"
     r"to\s+(?:quit|resign|step\s+down|retire)|"  # "the scandal that forced Director Jane Roe to resign"
-    r"was\s+(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated|(?:forced|pushed)\s+out)|"
+    r"was\s+(?:the\s+(?:latest|last|first|next)\s+to\s+be\s+)?"  # "was the latest to be forced out"
+    r"(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated|(?:forced|pushed)\s+out)|"
     r"left\s+(?:office|the\s+\w+))\b",
     re.IGNORECASE,
 )

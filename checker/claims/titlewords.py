@@ -66,15 +66,22 @@ _ONE_QUAL = (
     r"fired\s+|sacked\s+|would-be\s+|potential\s+|prospective\s+)"
 )
 QUAL = rf"(?P<qual>(?:{_ONE_QUAL})+)"
-_FIRST_QUAL = re.compile(_ONE_QUAL)
+_EACH_QUAL = re.compile(_ONE_QUAL)
 
 
 def qualifier(text: str | None) -> str:
-    """'former ' -> 'former'; 'ex-' -> 'former'; 'then-acting ' -> 'then'; 'none' for words that are no qualifier."""
+    """'former ' -> 'former'; 'ex-' -> 'former'; 'none' for words that are no qualifier. Of stacked
+    ones, one that puts the person out of the office wins ('then-incoming' -> 'incoming', 'former
+    acting' -> 'former'), else the first ('then-acting' -> 'then')."""
     if not text:
         return "none"
-    first = _FIRST_QUAL.match(text)
-    word = fold(first.group() if first else text).strip(" -")
+    found = [_one_qualifier(m.group()) for m in _EACH_QUAL.finditer(text)] or [_one_qualifier(text)]
+    out = [q for q in found if q in PAST_QUALIFIERS or q in FUTURE_QUALIFIERS]
+    return (out or found)[0]
+
+
+def _one_qualifier(text: str) -> str:
+    word = fold(text).strip(" -")
     if not word:
         return "none"
     return QUALIFIERS.get(word, QUALIFIERS.get(word.split()[-1], "none"))

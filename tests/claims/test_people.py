@@ -73,6 +73,21 @@ def test_role_forms(sentence: str, person: str, office: str, jurisdiction: str, 
     assert (found["office"], found["jurisdiction"], found["qualifier"]) == (office, jurisdiction, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Education Secretary Betsy DeVos spoke.", "Betsy DeVos"),
+        ("Defense Minister Peter MacKay spoke.", "Peter MacKay"),
+        ("Mayor Jane O'Malley spoke.", "Jane O'Malley"),
+        ("IAEA Director General Mohamed ElBaradei spoke.", "Mohamed ElBaradei"),
+        ("Senator Jane McAllister spoke.", "Jane McAllister"),
+    ],
+)
+def test_names_with_a_capital_inside(sentence: str, person: str) -> None:
+    (found,) = roles(sentence)
+    assert found["person"] == person
+
+
 def test_known_people_resolve_to_the_knowledge_base() -> None:
     (found,) = roles("Ukrainian President Volodymyr Zelenskiy thanked allies.")
     assert found["known"] is True

@@ -79,6 +79,16 @@ def test_sure_terms_of_one_office_do_not_overlap(kb: KnowledgeBase) -> None:
         ("secretary of homeland security", "United States", date(2010, 6, 1), "Janet Napolitano"),
         ("white house chief of staff", "United States", date(2009, 6, 1), "Rahm Emanuel"),
         ("white house press secretary", "United States", date(2021, 6, 1), "Jen Psaki"),
+        # central banks and international bodies
+        ("central bank governor", "United States", date(2010, 6, 1), "Ben Bernanke"),
+        ("central bank governor", "United Kingdom", date(2015, 6, 1), "Mark Carney"),
+        ("central bank governor", "Japan", date(2018, 6, 1), "Haruhiko Kuroda"),
+        ("central bank governor", "India", date(2015, 6, 1), "Raghuram Rajan"),
+        ("director-general", "World Health Organization", date(2010, 6, 1), "Margaret Chan"),
+        ("director-general", "World Trade Organization", date(2010, 6, 1), "Pascal Lamy"),
+        ("director-general", "International Atomic Energy Agency", date(2005, 6, 1), "Mohamed ElBaradei"),
+        ("high commissioner", "UNHCR", date(2010, 6, 1), "António Guterres"),
+        ("secretary-general", "OECD", date(2010, 6, 1), "Ángel Gurría"),
     ],
 )
 def test_facts_beyond_doubt(kb: KnowledgeBase, office: str, jurisdiction: str, day: date, holder: str) -> None:
