@@ -202,14 +202,17 @@ class KnowledgeBase:
             for name in [term.person, *aliases]:
                 self._index_name(name, term.key)
         self.places: dict[str, Place] = {}
-        self._place_words: dict[str, str] = {}
+        # word -> the places it names, the first read first ("Washington": the United States' capital,
+        # then the state)
+        self._place_words: dict[str, list[str]] = defaultdict(list)
         for row in places:
             place = Place(row["name"], row["kind"])
             self.places[place.name] = place
             words = [row["name"], *row["aliases"].split("|"), *row["capital"].split("|")]
             for word in words:
-                if word.strip():
-                    self._place_words[_place_key(word)] = place.name
+                named = self._place_words[_place_key(word)] if word.strip() else []
+                if word.strip() and place.name not in named:
+                    named.append(place.name)
         # A title may name offices of several kinds ("Chancellor": Germany's head of government or
         # Britain's finance minister); the first is the one it names when nothing tells otherwise.
         self._title_options = {title: list(options) for title, options in titles.items() if options}
@@ -269,7 +272,13 @@ class KnowledgeBase:
     # places and titles
     def place(self, word: str) -> str | None:
         """'Russian', "Russia's", 'U.S.', 'Kyiv' -> the jurisdiction name, or None."""
-        return self._place_words.get(_place_key(word))
+        named = self.places_named(word)
+        return named[0] if named else None
+
+    def places_named(self, word: str) -> list[str]:
+        """Every jurisdiction a word may name, the usual one first: 'Washington' -> the United States,
+        Washington (state)."""
+        return list(self._place_words.get(_place_key(word), []))
 
     def title(self, words: str) -> tuple[str, str] | None:
         """'Foreign Minister' -> ('foreign minister', ''); 'Taoiseach' -> ('prime minister', 'Ireland')."""

@@ -118,6 +118,23 @@ _LEFT_AFTER = re.compile(
     r"left\s+(?:office|the\s+\w+))\b",
     re.IGNORECASE,
 )
+# The sentence tells that the person's tenure ended, after the title: "Gov. Jane Roe, who named him, not
+# long before Roe resigned", "Leader Jane Roe, R-Ohio, faced a charge and was forced to step aside".
+_ENDED_VERB = (
+    r"(?:\w+ly\s+)?(?:resigned|quit|stepped\s+(?:down|aside)|left\s+office|"
+    r"was\s+(?:ousted|fired|removed|forced\s+(?:out|to\s+(?:resign|quit|step\s+(?:down|aside)))))\b"
+)
+_FORCED_AFTER = re.compile(rf"^[^.;:]{{0,80}}?\b(?:and|but|then)\s+{_ENDED_VERB}")
+
+
+def _tenure_ends_later(tail: str, name: str) -> bool:
+    """Whether the sentence, after the title, says the tenure ended: by the person's surname, or as a
+    verb of the title's own clause ("... faced a charge and was forced to step aside")."""
+    surname = name.split()[-1] if name.split() else ""
+    said = surname and re.search(rf"\b{re.escape(surname)}\s+{_ENDED_VERB}", tail)
+    return bool(said or _FORCED_AFTER.match(tail))
+
+
 # A possible holding rather than one: "if", or a modal of possibility before the title in its clause or
 # right after the name ("President Jones might decide"). Not "will": "Chancellor Jones will meet ... on
 # Monday" says the person holds the office now, and is wrong if they do not.
@@ -182,7 +199,7 @@ def past_context(sentence: str, start: int, end: int) -> bool:
         return True
     if _ENDING_ACT_BEFORE.search(whole_head):
         return True
-    if _LEFT_AFTER.match(tail):
+    if _LEFT_AFTER.match(tail) or _tenure_ends_later(tail, sentence[start:end]):
         return True
     if _POSSESSIVE.match(tail) and re.search(r"\b(?:was|were|had\s+been|served\s+as|as)\s+$", whole_head, re.I):
         return True  # "who was President Clinton's deputy counsel"

@@ -87,6 +87,11 @@ def _one_qualifier(text: str) -> str:
     return QUALIFIERS.get(word, QUALIFIERS.get(word.split()[-1], "none"))
 
 
+# Titles American usage keeps for life as a form of address ("Governor Romney" years after he left
+# office, "Speaker Gingrich"): written bare before a name, without the place or chamber that makes them
+# a statement of the office held ("Massachusetts Gov.", "House Speaker"), they say nothing of today.
+COURTESY_TITLES = frozenset({"governor", "gov.", "speaker"})
+
 # The time a qualifier puts the title in: out of it by now, in it, or not yet in it.
 PAST_QUALIFIERS = frozenset({"former", "late", "ousted"})
 FUTURE_QUALIFIERS = frozenset({"incoming"})

@@ -117,11 +117,13 @@ def stale_office(ctx: StoryContext) -> Iterator[Flag]:
 
     Example: an article from February 2025 writes "Finnish Prime Minister Sanna Marin";
     Marin left that office on 20 June 2023. Reported as info when the knowledge-base entry is
-    marked uncertain.
+    marked uncertain. A bare "Governor", "Gov." or "Speaker" is also a courtesy title American
+    usage keeps for life ("Governor Romney" in 2012): only with its place or chamber ("Texas
+    Gov.", "House Speaker") does it say the person holds the office.
     """
     for claim, rt, terms in _role_claims(ctx, "role"):
-        if claim.value["qualifier"] not in ("none", "current", "acting", "outgoing"):
-            continue
+        if claim.value["qualifier"] not in ("none", "current", "acting", "outgoing") or claim.value.get("courtesy"):
+            continue  # past titles, and courtesy titles kept for life ("Governor Romney")
         if any(_covers_any(t, rt) for t in terms):
             continue
         ended = [t for t in terms if t.end is not None and t.end <= rt.earliest]

@@ -264,3 +264,23 @@ def test_words_that_are_no_title_of_the_name(sentence: str) -> None:
 def test_qualifiers(sentence: str, qualifier: str, jurisdiction: str) -> None:
     (found,) = roles(sentence)
     assert (found["qualifier"], found["jurisdiction"]) == (qualifier, jurisdiction)
+
+
+def test_link_cards_are_no_part_of_the_sentence() -> None:
+    sentence = (
+        "Both Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk at "
+        "a trial | Graham: Senate trial must expose the whistleblower MORE (R-Ky.) and Gov. Jane Roe said no."
+    )
+    found = roles(sentence)
+    assert [(f["person"], f["office"]) for f in found] == [
+        ("Mitch McConnell", "senate majority leader"),
+        ("Jane Roe", "governor"),
+    ]
+
+
+def test_a_possessive_link_card_is_no_part_of_the_sentence() -> None:
+    sentence = (
+        "It is made outside Speaker Jane Roe Jane Ann RoeRetirees say no California Governor Newsom and "
+        "family dress up MORE’s (R-Ohio) district."
+    )
+    assert [(f["person"], f["office"]) for f in roles(sentence)] == [("Jane Roe", "speaker")]

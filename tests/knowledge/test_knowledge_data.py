@@ -79,6 +79,17 @@ def test_sure_terms_of_one_office_do_not_overlap(kb: KnowledgeBase) -> None:
         ("secretary of homeland security", "United States", date(2010, 6, 1), "Janet Napolitano"),
         ("white house chief of staff", "United States", date(2009, 6, 1), "Rahm Emanuel"),
         ("white house press secretary", "United States", date(2021, 6, 1), "Jen Psaki"),
+        # governors and G7 ministers
+        ("governor", "California", date(2005, 6, 1), "Arnold Schwarzenegger"),
+        ("governor", "New York", date(2021, 8, 24), "Kathy Hochul"),
+        ("governor", "Texas", date(2010, 6, 1), "Rick Perry"),
+        ("governor", "Alaska", date(2008, 6, 1), "Sarah Palin"),
+        ("finance minister", "United Kingdom", date(2012, 6, 1), "George Osborne"),
+        ("interior minister", "United Kingdom", date(2012, 6, 1), "Theresa May"),
+        ("finance minister", "Germany", date(2012, 6, 1), "Wolfgang Schäuble"),
+        ("defense minister", "Germany", date(2015, 6, 1), "Ursula von der Leyen"),
+        ("finance minister", "Japan", date(2015, 6, 1), "Taro Aso"),
+        ("interior minister", "Italy", date(2019, 6, 1), "Matteo Salvini"),
         # central banks and international bodies
         ("central bank governor", "United States", date(2010, 6, 1), "Ben Bernanke"),
         ("central bank governor", "United Kingdom", date(2015, 6, 1), "Mark Carney"),
