@@ -263,6 +263,10 @@ class KnowledgeBase:
             if (office is None or t.office == office) and (not jurisdiction or t.jurisdiction == jurisdiction)
         ]
 
+    def holders_ever(self, office: str, jurisdiction: str) -> bool:
+        """Whether the KB holds any term of the office in the jurisdiction."""
+        return bool(self._by_office.get((office, jurisdiction)))
+
     def holders(self, office: str, jurisdiction: str, on: date) -> list[Term]:
         return [t for t in self._by_office.get((office, jurisdiction), []) if t.holds_on(on)]
 
