@@ -28,11 +28,12 @@ def who(office: str, on: dt.datetime, jurisdiction: str | None) -> None:
     if title is None:
         raise click.BadParameter(f"unknown office {office!r}", param_hint="OFFICE")
     office_name, implied = title
-    places = (
-        [(jurisdiction and (base.place(jurisdiction) or jurisdiction)) or implied]
-        if (jurisdiction or implied)
-        else sorted({t.jurisdiction for t in base.terms if t.office == office_name})
-    )
+    if jurisdiction:  # every place the word names: "Washington" is the US capital and a state
+        places = base.places_named(jurisdiction) or [jurisdiction]
+    elif implied:
+        places = [implied]
+    else:
+        places = sorted({t.jurisdiction for t in base.terms if t.office == office_name})
     found = False
     for place in places:
         for term in base.holders(office_name, place or "", on.date()):
