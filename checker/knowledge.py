@@ -37,6 +37,43 @@ OFFICES = frozenset(
         "national security adviser",
         "secretary-general",
         "managing director",
+        # the US Congress: the Speaker of the House and each chamber's party leaders and whips
+        "speaker",
+        "house majority leader",
+        "house minority leader",
+        "house majority whip",
+        "house minority whip",
+        "senate majority leader",
+        "senate minority leader",
+        "senate majority whip",
+        "senate minority whip",
+        # the rest of the US cabinet and the White House staff news names most
+        "attorney general",
+        "secretary of the treasury",
+        "secretary of the interior",
+        "secretary of agriculture",
+        "secretary of commerce",
+        "secretary of labor",
+        "secretary of health",
+        "secretary of housing",
+        "secretary of transportation",
+        "secretary of energy",
+        "secretary of education",
+        "secretary of veterans affairs",
+        "secretary of homeland security",
+        "white house chief of staff",
+        "white house press secretary",
+        "governor",
+        # the ministers of other cabinets
+        "finance minister",
+        "defense minister",
+        "interior minister",
+        # central banks and international bodies
+        "central bank governor",
+        "director-general",
+        "executive director",
+        "high commissioner",
+        "commission chair",
     }
 )
 # Offices whose holder gives a government its name: "the Biden administration", "the Meloni government".
@@ -158,7 +195,7 @@ class KnowledgeBase:
         self,
         terms: Iterable[tuple[Term, list[str]]],
         places: Iterable[dict[str, str]],
-        titles: dict[str, tuple[str, str]],
+        titles: dict[str, list[tuple[str, str]]],
     ) -> None:
         self.terms: list[Term] = []
         self._by_person: dict[str, list[Term]] = defaultdict(list)
@@ -177,15 +214,21 @@ class KnowledgeBase:
             for name in [term.person, *aliases]:
                 self._index_name(name, term.key)
         self.places: dict[str, Place] = {}
-        self._place_words: dict[str, str] = {}
+        # word -> the places it names, the first read first ("Washington": the United States' capital,
+        # then the state)
+        self._place_words: dict[str, list[str]] = defaultdict(list)
         for row in places:
             place = Place(row["name"], row["kind"])
             self.places[place.name] = place
             words = [row["name"], *row["aliases"].split("|"), *row["capital"].split("|")]
             for word in words:
-                if word.strip():
-                    self._place_words[_place_key(word)] = place.name
-        self.titles = titles
+                named = self._place_words[_place_key(word)] if word.strip() else []
+                if word.strip() and place.name not in named:
+                    named.append(place.name)
+        # A title may name offices of several kinds ("Chancellor": Germany's head of government or
+        # Britain's finance minister); the first is the one it names when nothing tells otherwise.
+        self._title_options = {title: list(options) for title, options in titles.items() if options}
+        self.titles = {title: options[0] for title, options in self._title_options.items()}
 
     def _index_name(self, name: str, key: str) -> None:
         self._alias[name_key(name)] = key
@@ -232,6 +275,10 @@ class KnowledgeBase:
             if (office is None or t.office == office) and (not jurisdiction or t.jurisdiction == jurisdiction)
         ]
 
+    def holders_ever(self, office: str, jurisdiction: str) -> bool:
+        """Whether the KB holds any term of the office in the jurisdiction."""
+        return bool(self._by_office.get((office, jurisdiction)))
+
     def holders(self, office: str, jurisdiction: str, on: date) -> list[Term]:
         return [t for t in self._by_office.get((office, jurisdiction), []) if t.holds_on(on)]
 
@@ -241,11 +288,22 @@ class KnowledgeBase:
     # places and titles
     def place(self, word: str) -> str | None:
         """'Russian', "Russia's", 'U.S.', 'Kyiv' -> the jurisdiction name, or None."""
-        return self._place_words.get(_place_key(word))
+        named = self.places_named(word)
+        return named[0] if named else None
+
+    def places_named(self, word: str) -> list[str]:
+        """Every jurisdiction a word may name, the usual one first: 'Washington' -> the United States,
+        Washington (state)."""
+        return list(self._place_words.get(_place_key(word), []))
 
     def title(self, words: str) -> tuple[str, str] | None:
         """'Foreign Minister' -> ('foreign minister', ''); 'Taoiseach' -> ('prime minister', 'Ireland')."""
         return self.titles.get(" ".join(fold(words).split()))
+
+    def title_options(self, words: str) -> list[tuple[str, str]]:
+        """Every (office, implied jurisdiction) a title may name, the usual one first: 'Chancellor' ->
+        [('chancellor', ''), ('finance minister', 'United Kingdom')]; [] for no title of the KB."""
+        return list(self._title_options.get(" ".join(fold(words).split()), []))
 
 
 def _place_key(word: str) -> str:
@@ -255,12 +313,13 @@ def _place_key(word: str) -> str:
     return word.replace(".", "")
 
 
-def _read_titles(path: Path) -> dict[str, tuple[str, str]]:
-    titles = {}
+def _read_titles(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Title -> the offices it may name, in the file's order (a title may have several rows)."""
+    titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            titles[row["title"].casefold()] = (row["office"], row["jurisdiction"] or "")
-    return titles
+            titles[" ".join(fold(row["title"]).split())].append((row["office"], row["jurisdiction"] or ""))
+    return dict(titles)
 
 
 def load(directory: Path | None = None) -> KnowledgeBase:

@@ -110,7 +110,8 @@ class Claim:
     role:           {"person": str, "person_key": str, "office": str, "jurisdiction": str,
                      "qualifier": "then|former|outgoing|incoming|acting|late|ousted|current|none",
                      "title": str (as written), "known": bool (a person the KB knows),
-                     "kb_office": bool (an office of the KB's titles; False for "Sen.", "Mayor", ...)}
+                     "kb_office": bool (an office of the KB's titles; False for "Sen.", "Mayor", ...),
+                     "courtesy": bool (a bare title kept for life: "Governor Romney")}
     administration: {"leader": str, "leader_key": str, "acting": bool, "tense": str}
     quote:          {"words": str, "speaker": str, "speaker_key": str}
     missing:        {"pattern": str}

@@ -66,7 +66,7 @@ def _claims_version() -> str:
         package / "segment.py",
         package / "names.py",
         *sorted((package / "claims").glob("*.py")),
-        *sorted((package / "data").glob("titles.csv")),
+        *sorted((package / "data").glob("title*.csv")),  # titles.csv and title_words.csv
         *sorted((package / "data" / "kb").glob("*.csv")),
     ]
     digest = hashlib.sha256(__version__.encode())

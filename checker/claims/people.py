@@ -17,16 +17,17 @@ from typing import Any
 
 from checker.claims.hints import AnyOf, CaselessPattern, alternation
 from checker.claims.roletime import SPEECH_VERBS, clause_head, title_time
-from checker.claims.text import STOPWORDS
+from checker.claims.text import STOPWORDS, blank_link_cards
+from checker.claims.titlewords import COURTESY_TITLES, names_an_institution, title_word, title_words
 from checker.claims.titlewords import QUAL as _QUAL
-from checker.claims.titlewords import names_an_institution, title_word, title_words
 from checker.claims.titlewords import qualifier as _qualifier
 from checker.knowledge import KnowledgeBase
 from checker.names import fold, name_key, surname_key
 
 _PARTICLE = r"(?:bin|ibn|al|el|von|der|van|de|la|le|da|del|di|dos|du|af)"
+# A capital inside a name after a short prefix: McConnell, MacKay, O'Malley, DeSantis, LaHood, ElBaradei.
 _NAME_WORD = (
-    r"(?:[A-Z]{2,3}\b(?!\.)|Mc[A-Z][a-z]+|[A-Z]\.(?:\s?[A-Z]\.)*|"
+    r"(?:[A-Z]{2,3}\b(?!\.)|(?:[A-Z][a-z]{1,2}|O['’])[A-Z][a-zà-öø-ÿ'’]+|[A-Z]\.(?:\s?[A-Z]\.)*|"
     r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*)"
 )
 NAME = rf"(?:{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}})"
@@ -193,16 +194,15 @@ def _title_hint(kb: KnowledgeBase) -> CaselessPattern:
     return CaselessPattern(r"\b(?:" + _title_alternation(list(_title_pattern_source(kb))) + ")")
 
 
-def _jurisdiction(kb: KnowledgeBase, words: str | None) -> str:
+def _places(kb: KnowledgeBase, words: str | None) -> list[str]:
+    """The places the words before or after a title may name ("Russian", "the U.S.", "Washington")."""
     if not words:
-        return ""
+        return []
     words = re.sub(r"^the\s+", "", words.strip())
-    candidates = [words, *words.split()[::-1]]
-    for candidate in candidates:
-        place = kb.place(candidate)
-        if place:
-            return place
-    return ""
+    for candidate in [words, *words.split()[::-1]]:
+        if places := kb.places_named(candidate):
+            return places
+    return []
 
 
 def inside_quote(sentence: str, position: int) -> bool:
@@ -213,7 +213,7 @@ def inside_quote(sentence: str, position: int) -> bool:
     return curly > 0 or straight == 1
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
     name = re.sub(r"(?:’s|'s|(?<=s)[’'])$", "", name.strip())  # "Obama's", "Guterres'"
     return name.rstrip(".")
 
@@ -223,6 +223,7 @@ def extract_roles(sentence: str, people: PeopleContext) -> list[tuple[int, int, 
     kb = people.kb
     if not _title_hint(kb).search(sentence):
         return []
+    sentence = blank_link_cards(sentence)
     before, after, _ = _patterns(_title_pattern_source(kb))
     found: list[tuple[int, int, dict[str, Any]]] = []
     for pattern in (before, after):
@@ -244,35 +245,32 @@ def _role(
 ) -> tuple[int, int, dict[str, Any]] | None:
     """The role claim of one title match, or None when the match is no title of that person."""
     kb = people.kb
-    title = kb.title(m.group("title"))
-    kb_office = title is not None
-    if title is None and (word := title_word(m.group("title"))) is not None:
-        title = (word.office, "")  # an office the knowledge base does not know: compared across outlets only
-    if title is None or not _is_title(sentence, m, apposition):
+    options = kb.title_options(m.group("title"))
+    kb_office = bool(options)
+    if not options and (word := title_word(m.group("title"))) is not None:
+        options = [(word.office, "")]  # an office the knowledge base does not know: compared across outlets only
+    if not options or not _is_title(sentence, m, apposition):
         return None
-    office, implied = title
     name, name_end = _name(m, apposition)
-    if name is None or (not kb_office and names_an_institution(name)):
-        return None
+    if name is None or (names_an_institution(name) and (not kb_office or kb.person(name) is None)):
+        return None  # "Governor Mansion", "Speaker Hall": no person's title
     qualifier, juris_words, qualifier_start = _qualifier_and_place(m)
     far = None if apposition or qualifier != "none" else _far_qualifier(sentence, m.start("title"), kb)
-    juris = _jurisdiction(kb, juris_words)
-    if not juris and m.groupdict().get("juris2"):
-        juris = _jurisdiction(kb, m.group("juris2"))
-    juris = juris or implied
-    full, key = people.resolve(name, office)
+    places = _places(kb, juris_words) or _places(kb, m.groupdict().get("juris2"))
+    word = title_word(m.group("title")) if len(options) > 1 else None
+    office, juris, full, key = _office_of(options, name, places, people, word.office if word else "")
     if key and len(name.split()) == 1 and _NAMESAKE_BEFORE.search(sentence[: m.start("title")]):
         full, key = name, None  # "the first President Bush": which of the namesakes the KB may not know
     if key and not juris:
-        places = {t.jurisdiction for t in kb.terms_of(key, office)}
-        juris = places.pop() if len(places) == 1 else ""
+        held = {t.jurisdiction for t in kb.terms_of(key, office)}
+        juris = held.pop() if len(held) == 1 else ""
     people.note(full)
     start = m.start() if apposition else min(_phrase_start(sentence, m, kb), qualifier_start)
     if far is not None:
         qualifier, start = _qualifier(far.group("qual")), min(start, far.start())
     shared_former = not apposition and qualifier == "none" and _FORMER_LIST.search(sentence[:start]) is not None
     # The title's time is told around the whole phrase: after the name, or after an apposition's title.
-    told_until = m.end() if apposition else len(_clean_name(sentence[m.start("name") : name_end])) + m.start("name")
+    told_until = m.end() if apposition else len(clean_name(sentence[m.start("name") : name_end])) + m.start("name")
     value = {
         "person": full,
         "person_key": key or name_key(full),
@@ -282,11 +280,32 @@ def _role(
         "jurisdiction": juris,
         "qualifier": qualifier,
         "title": m.group("title"),
+        "courtesy": not apposition and not places and fold(m.group("title")) in COURTESY_TITLES,
         "quoted": inside_quote(sentence, m.start()),
         **title_time(sentence, start, told_until, may_be_hypothetical=not apposition and qualifier == "none"),
     }
     value["historical"] = value["historical"] or shared_former
     return start, (m.end() if apposition else name_end), value
+
+
+def _office_of(
+    options: list[tuple[str, str]], name: str, places: list[str], people: PeopleContext, general: str
+) -> tuple[str, str, str, str | None]:
+    """(office, jurisdiction, name, KB key) of a title: the first office it may name that the person
+    held ("Chancellor Rishi Sunak" is Britain's finance minister, "Chancellor Olaf Scholz" Germany's
+    head of government), in a place the words may name ("Washington Gov.": the state) or else the one
+    the title implies ("U.N. High Commissioner for Refugees" is of the UNHCR). When the person held
+    none of them, the title's usual office in the words' usual place, or the `general` office of a
+    title of several ("Majority Leader": of either chamber)."""
+    chosen: tuple[str, str, str, str | None] | None = None
+    for office, implied in options:
+        full, key = people.resolve(name, office)
+        for juris in dict.fromkeys(j for j in (*(places or [implied]), implied) if j) or [""]:
+            if key and people.kb.terms_of(key, office, juris or None):
+                return office, juris, full, key
+        chosen = chosen or (general or office, places[0] if places else implied, full, key)
+    assert chosen is not None
+    return chosen
 
 
 def _far_qualifier(sentence: str, title_start: int, kb: KnowledgeBase) -> re.Match[str] | None:
@@ -329,7 +348,7 @@ def _name(m: re.Match[str], apposition: bool) -> tuple[str | None, int]:
                 break
     elif text.endswith(("’s", "'s")):
         return None, end  # "Obama's, the former president": the apposition is not about the name
-    name = _clean_name(text)
+    name = clean_name(text)
     words = name.split()
     if fold(words[0]) in ("the", "a", "an", "he", "she", "it", "they") or all(fold(w) in _SUFFIXES for w in words):
         return None, end  # "King III" in "Robert Allen King III" is no king
@@ -384,10 +403,11 @@ def extract_administrations(sentence: str, people: PeopleContext) -> list[tuple[
     """'the Biden administration has delivered' -> leader Biden, acting at the reference time."""
     if not _ADMIN_HINT.search(sentence):
         return []
+    sentence = blank_link_cards(sentence)
     _, _, admin = _patterns(_title_pattern_source(people.kb))
     found = []
     for m in admin.finditer(sentence):
-        name = _clean_name(m.group("name") or m.group("name2") or "")
+        name = clean_name(m.group("name") or m.group("name2") or "")
         if not name or fold(name) in ("the", "white house"):
             continue
         full, key = _resolve_leader(name, people)
@@ -441,48 +461,3 @@ def administration_tense(sentence: str, start: int, end: int) -> str:
     if ACTING_AFTER.match(tail) or RECENT_PAST.match(tail):
         return "acting"
     return "past"
-
-
-_SPEAKER_AFTER = (
-    # "said finance minister Karl Fuchs", "stated US State Department spokesperson Tammy Bruce"
-    re.compile(
-        rf"^[\s,’'”\"]*{SPEECH_VERBS}\s+(?:[\w.’'-]+\s+){{0,5}}?(?P<name>{NAME})"
-        # a period inside the sentence ends an abbreviation ("said Gov. Perry"), not the name
-        rf"(?=\s*(?:[,;:]|\.(?!\s+[A-Z])|$|\b(?:on|in|at|who|told|during|after|before|as|while|when|with|from|of)\b))"
-    ),
-    # "Ribeira coach Rui Valente told reporters": descriptor words, then the name and the verb
-    # (an adverb may stand between: "Liz Cheney reportedly said")
-    re.compile(rf"^[\s,’'”\"]*(?:[\w.’'-]+\s+){{0,4}}?(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?{SPEECH_VERBS}"),
-)
-_SPEAKER_BEFORE = (
-    re.compile(rf"(?P<name>{NAME})(?:\s+\w+){{0,2}}\s+{SPEECH_VERBS}[^.“\"]{{0,40}}$"),
-    re.compile(rf"(?P<name>{NAME})\s*:\s*$"),
-    re.compile(rf"(?i:according\s+to)\s+(?P<name>{NAME})[,\s]*$"),
-)
-_PRONOUN_SAID = re.compile(rf"\b(?:he|she)\s+{SPEECH_VERBS}\b", re.IGNORECASE)
-
-
-def speaker_of(sentence: str, quote_start: int, quote_end: int, people: PeopleContext) -> tuple[str, bool]:
-    """Who a quote is attributed to, and whether the sentence names them (False for 'he said')."""
-    tail = sentence[quote_end:]
-    head = sentence[:quote_start]
-    searches = [(tail, pattern) for pattern in _SPEAKER_AFTER] + [(head, pattern) for pattern in _SPEAKER_BEFORE]
-    for text, pattern in searches:
-        m = pattern.search(text)
-        if m:
-            name = _clean_name(m.group("name"))
-            if fold(name) not in ("he", "she", "they", "it", "the", "but", "and"):
-                full = people.full(_strip_title(name, people.kb))
-                people.note(full)
-                return full, True
-    if _PRONOUN_SAID.search(sentence):
-        return people.last_person, False
-    return "", False
-
-
-def _strip_title(name: str, kb: KnowledgeBase) -> str:
-    words = name.split()
-    for i in range(len(words) - 1, 0, -1):
-        if kb.title(" ".join(words[:i])) is not None:
-            return " ".join(words[i:])
-    return name

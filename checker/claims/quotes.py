@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from checker.claims.hints import AnyOf
-from checker.claims.people import SPEECH_VERBS, PeopleContext, speaker_of
-from checker.names import name_key
+from checker.claims.people import NAME, SPEECH_VERBS, PeopleContext, clean_name
+from checker.knowledge import KnowledgeBase
+from checker.names import fold, name_key
 
 # A quotation closes at the first closing mark of either kind: typography mixes them (“... said."),
 # and a curly quote left open would otherwise run on into the next quotation of the sentence.
@@ -103,3 +104,48 @@ def extract_quotes(sentence: str, people: PeopleContext) -> list[tuple[int, int,
             )
         )
     return found
+
+
+_SPEAKER_AFTER = (
+    # "said finance minister Karl Fuchs", "stated US State Department spokesperson Tammy Bruce"
+    re.compile(
+        rf"^[\s,’'”\"]*{SPEECH_VERBS}\s+(?:[\w.’'-]+\s+){{0,5}}?(?P<name>{NAME})"
+        # a period inside the sentence ends an abbreviation ("said Gov. Perry"), not the name
+        rf"(?=\s*(?:[,;:]|\.(?!\s+[A-Z])|$|\b(?:on|in|at|who|told|during|after|before|as|while|when|with|from|of)\b))"
+    ),
+    # "Ribeira coach Rui Valente told reporters": descriptor words, then the name and the verb
+    # (an adverb may stand between: "Liz Cheney reportedly said")
+    re.compile(rf"^[\s,’'”\"]*(?:[\w.’'-]+\s+){{0,4}}?(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?{SPEECH_VERBS}"),
+)
+_SPEAKER_BEFORE = (
+    re.compile(rf"(?P<name>{NAME})(?:\s+\w+){{0,2}}\s+{SPEECH_VERBS}[^.“\"]{{0,40}}$"),
+    re.compile(rf"(?P<name>{NAME})\s*:\s*$"),
+    re.compile(rf"(?i:according\s+to)\s+(?P<name>{NAME})[,\s]*$"),
+)
+_PRONOUN_SAID = re.compile(rf"\b(?:he|she)\s+{SPEECH_VERBS}\b", re.IGNORECASE)
+
+
+def speaker_of(sentence: str, quote_start: int, quote_end: int, people: PeopleContext) -> tuple[str, bool]:
+    """Who a quote is attributed to, and whether the sentence names them (False for 'he said')."""
+    tail = sentence[quote_end:]
+    head = sentence[:quote_start]
+    searches = [(tail, pattern) for pattern in _SPEAKER_AFTER] + [(head, pattern) for pattern in _SPEAKER_BEFORE]
+    for text, pattern in searches:
+        m = pattern.search(text)
+        if m:
+            name = clean_name(m.group("name"))
+            if fold(name) not in ("he", "she", "they", "it", "the", "but", "and"):
+                full = people.full(_strip_title(name, people.kb))
+                people.note(full)
+                return full, True
+    if _PRONOUN_SAID.search(sentence):
+        return people.last_person, False
+    return "", False
+
+
+def _strip_title(name: str, kb: KnowledgeBase) -> str:
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        if kb.title(" ".join(words[:i])) is not None:
+            return " ".join(words[i:])
+    return name

@@ -44,8 +44,9 @@ def _valid_ranges(claim: Claim, kb: KnowledgeBase) -> list[tuple[date, date]]:
 
 
 # A title that says nothing of the time of writing: a quotation's, one of a past time the sentence
-# speaks of, one with no holder ("a President Jones") or a future one ("would be president").
-_NOT_OF_THE_PRESENT = ("quoted", "historical", "hypothetical", "prospective")
+# speaks of, one with no holder ("a President Jones") or a future one ("would be president"), and a
+# courtesy title kept for life ("Governor Romney").
+_NOT_OF_THE_PRESENT = ("quoted", "historical", "hypothetical", "prospective", "courtesy")
 
 
 def office_claims(claims: Sequence[Claim], kb: KnowledgeBase) -> list[Claim]:

@@ -31,7 +31,7 @@ HISTORICAL = re.compile(
     r"(?:was|were)\s+(?:appointed|elected|named)|(?:was|were)\s+in\s+office|while\s+in\s+office|left\s+office|"
     r"(?:years|time|days)\s+in\s+office|(?:his|her|their)\s+(?:time|tenure|stint|years|days)\s+(?:as|in|at|with)|"
     r"(?:served|serving)\s+(?:as|under|in|with)|worked\s+(?:for|with|under|in|together)|file\s+photo|archive\s+photo|"
-    r"spent\s+(?:\w+\s+){0,2}(?:years|decades)|(?:would\s+go|went)\s+on\s+to)\b",
+    r"spent\s+(?:\w+\s+){0,2}(?:years|decades)|(?:would\s+go|went)\s+on\s+to|would\s+(?:later\s+|eventually\s+)?become)\b",
     re.IGNORECASE,
 )
 # A perfect tense in the title's clause moves it before its own time: "had hoped", "is said to have
@@ -92,6 +92,8 @@ _AGENT_BEFORE = re.compile(
 # Done, not to be done: "a campaign to oust Gov. Roe" speaks of the governor now.
 _ENDING_ACT_BEFORE = re.compile(
     r"(?:\b(?i:fired|ousted|sacked|dismissed|removed|impeached|defeated|unseated|succeeded|replaced)|"
+    # whom a successor follows: still in office, or left it with that title ("picked to succeed Gov. Roe")
+    r"\b(?i:succeed|succeeds|succeeding|replace|replaces|replacing)|"
     r"\b(?i:for|after|by|since|from)\s+(?i:firing|ousting|sacking|dismissing|removing|impeaching|defeating|unseating))"
     r"\s+(?:(?i:the)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$"  # the place words: "firing FBI Director"
 )
@@ -111,9 +113,28 @@ _LEFT_AFTER = re.compile(
     r"^(?:,[^,]{1,80},|,\s+who(?:\s+(?:has|had))?)?\s+(?:(?:\w+ly|then|later|eventually|abruptly)\s+)*"
     r"(?:quit|resigned|stepped\s+down|retired|died|"
     r"to\s+(?:quit|resign|step\s+down|retire)|"  # "the scandal that forced Director Jane Roe to resign"
-    r"was\s+(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated)|left\s+(?:office|the\s+\w+))\b",
+    r"was\s+(?:the\s+(?:latest|last|first|next)\s+to\s+be\s+)?"  # "was the latest to be forced out"
+    r"(?:fired|ousted|sacked|dismissed|removed|impeached|killed|assassinated|(?:forced|pushed)\s+out)|"
+    r"left\s+(?:office|the\s+\w+))\b",
     re.IGNORECASE,
 )
+# The sentence tells that the person's tenure ended, after the title: "Gov. Jane Roe, who named him, not
+# long before Roe resigned", "Leader Jane Roe, R-Ohio, faced a charge and was forced to step aside".
+_ENDED_VERB = (
+    r"(?:\w+ly\s+)?(?:resigned|quit|stepped\s+(?:down|aside)|left\s+office|"
+    r"was\s+(?:ousted|fired|removed|forced\s+(?:out|to\s+(?:resign|quit|step\s+(?:down|aside)))))\b"
+)
+_FORCED_AFTER = re.compile(rf"^[^.;:]{{0,80}}?\b(?:and|but|then)\s+{_ENDED_VERB}")
+
+
+def _tenure_ends_later(tail: str, name: str) -> bool:
+    """Whether the sentence, after the title, says the tenure ended: by the person's surname, or as a
+    verb of the title's own clause ("... faced a charge and was forced to step aside")."""
+    surname = name.split()[-1] if name.split() else ""
+    said = surname and re.search(rf"\b{re.escape(surname)}\s+{_ENDED_VERB}", tail)
+    return bool(said or _FORCED_AFTER.match(tail))
+
+
 # A possible holding rather than one: "if", or a modal of possibility before the title in its clause or
 # right after the name ("President Jones might decide"). Not "will": "Chancellor Jones will meet ... on
 # Monday" says the person holds the office now, and is wrong if they do not.
@@ -178,7 +199,7 @@ def past_context(sentence: str, start: int, end: int) -> bool:
         return True
     if _ENDING_ACT_BEFORE.search(whole_head):
         return True
-    if _LEFT_AFTER.match(tail):
+    if _LEFT_AFTER.match(tail) or _tenure_ends_later(tail, sentence[start:end]):
         return True
     if _POSSESSIVE.match(tail) and re.search(r"\b(?:was|were|had\s+been|served\s+as|as)\s+$", whole_head, re.I):
         return True  # "who was President Clinton's deputy counsel"

@@ -87,3 +87,26 @@ def content_stem(word: str) -> str | None:
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of a text, in order."""
     return [found for word in WORD.findall(text) if (found := content_stem(word)) is not None]
+
+
+# A scraped page may carry a site's link card inside a sentence: a person's name, their full name
+# again, the headlines of stories about them run together, then "MORE (" and their party and state
+# ("... said Speaker Jane Roe Jane Ann RoeSenate passes bill | Roe hits back MORE (R-Ohio) on
+# Monday"). The headlines are no part of the sentence.
+_CARD_END = re.compile(r"\bMORE(?:['’]s)?(?=\s*\()")  # "MORE (R-Ohio)", "MORE’s (R-Ohio) district"
+# A name word said again within a few words, perhaps glued to the next headline: "Roe Jane Ann RoeSenate".
+_DOUBLED = re.compile(r"(?=(?P<all>\b(?P<word>[A-Z][\w'’-]{2,})\s+(?:\(?[A-Z][\w.'’-]*\)?\s+){0,3}(?P=word)))")
+CARD_REACH = 700  # characters a card's headlines run to at most
+
+
+def blank_link_cards(sentence: str) -> str:
+    """The sentence with link cards blanked out (spaces of the same length: offsets stay right). A
+    card runs from the name said the second time, the latest such repetition before "MORE (", to MORE."""
+    if "MORE" not in sentence:
+        return sentence
+    for end in _CARD_END.finditer(sentence):
+        doubled = list(_DOUBLED.finditer(sentence, max(0, end.start() - CARD_REACH), end.start()))
+        if doubled:
+            cut = max(doubled, key=lambda m: m.end("all")).end("word")
+            sentence = sentence[:cut] + " " * (end.end() - cut) + sentence[end.end() :]
+    return sentence

@@ -20,6 +20,7 @@ row, with what the rules need to compare two titles of one person:
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,23 +58,39 @@ QUALIFIERS = {
     "potential": "incoming",
     "prospective": "incoming",
 }
-# A qualifier before a title's place and title words ("former", "then-", "ex-", "the late").
-QUAL = (
-    r"(?P<qual>\b(?i:then[- ]|former\s+|ex-|outgoing\s+|incoming\s+|acting\s+|interim\s+|the\s+late\s+|late\s+|"
-    r"current\s+|sitting\s+|future\s+|onetime\s+|one-time\s+|erstwhile\s+|ousted\s+|deposed\s+|toppled\s+|"
-    r"fired\s+|sacked\s+|would-be\s+|potential\s+|prospective\s+))"
+# A qualifier before a title's place and title words ("former", "then-", "ex-", "the late"); they stack,
+# the first saying when: "then-acting Attorney General", "former interim President".
+_ONE_QUAL = (
+    r"\b(?i:then[- ]|former\s+|ex-|outgoing\s+|incoming\s+|acting\s+|interim\s+|the\s+late\s+|late\s+|"
+    r"current\s+|sitting\s+|future[- ]\s*|onetime\s+|one-time\s+|erstwhile\s+|ousted\s+|deposed\s+|toppled\s+|"
+    r"fired\s+|sacked\s+|would-be\s+|potential\s+|prospective\s+)"
 )
+QUAL = rf"(?P<qual>(?:{_ONE_QUAL})+)"
+_EACH_QUAL = re.compile(_ONE_QUAL)
 
 
 def qualifier(text: str | None) -> str:
-    """'former ' -> 'former'; 'ex-' -> 'former'; 'none' for words that are no qualifier."""
+    """'former ' -> 'former'; 'ex-' -> 'former'; 'none' for words that are no qualifier. Of stacked
+    ones, one that puts the person out of the office wins ('then-incoming' -> 'incoming', 'former
+    acting' -> 'former'), else the first ('then-acting' -> 'then')."""
     if not text:
         return "none"
+    found = [_one_qualifier(m.group()) for m in _EACH_QUAL.finditer(text)] or [_one_qualifier(text)]
+    out = [q for q in found if q in PAST_QUALIFIERS or q in FUTURE_QUALIFIERS]
+    return (out or found)[0]
+
+
+def _one_qualifier(text: str) -> str:
     word = fold(text).strip(" -")
     if not word:
         return "none"
     return QUALIFIERS.get(word, QUALIFIERS.get(word.split()[-1], "none"))
 
+
+# Titles American usage keeps for life as a form of address ("Governor Romney" years after he left
+# office, "Speaker Gingrich"): written bare before a name, without the place or chamber that makes them
+# a statement of the office held ("Massachusetts Gov.", "House Speaker"), they say nothing of today.
+COURTESY_TITLES = frozenset({"governor", "gov.", "speaker"})
 
 # The time a qualifier puts the title in: out of it by now, in it, or not yet in it.
 PAST_QUALIFIERS = frozenset({"former", "late", "ousted"})

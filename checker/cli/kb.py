@@ -46,9 +46,12 @@ def who(office: str, on: dt.date | None, jurisdiction: str | None) -> None:
     if read is None:
         raise click.BadParameter(f"unknown office {office!r}; {_suggest(office, base)}", param_hint="OFFICE")
     office_name, implied = read
-    if jurisdiction:
-        implied = base.place(jurisdiction) or jurisdiction
-    places = [implied] if implied else sorted({t.jurisdiction for t in base.terms if t.office == office_name})
+    if jurisdiction:  # every place the word names: "Washington" is the US capital and a state
+        places = base.places_named(jurisdiction) or [jurisdiction]
+    elif implied:
+        places = [implied]
+    else:
+        places = sorted({t.jurisdiction for t in base.terms if t.office == office_name})
     found = False
     for place in places:
         for term in base.holders(office_name, place, day):

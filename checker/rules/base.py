@@ -68,6 +68,11 @@ class StoryContext:
     def sentence_of(self, claim: Claim) -> Sentence:
         return self.sentences[claim.article][claim.sentence]
 
+    def is_heading(self, claim: Claim) -> bool:
+        """A line that is only a name and a title ("Jane Roe, attorney general"): a list's heading or a
+        caption, which may name the post the list is about (a nominee's, a candidate's), not one held."""
+        return self.sentence_of(claim).text.strip(" .:;-–—") == claim.text.strip(" .:;-–—")
+
     def outlet(self, article: str) -> str:
         return self.articles[article].outlet
 

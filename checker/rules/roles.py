@@ -127,11 +127,13 @@ def stale_office(ctx: StoryContext) -> Iterator[Flag]:
     Marin left that office on 20 June 2023 (the message names who held it then). Reported as a
     warning, not an error, when they had left less than a year before the reference time (the
     sentence may describe their last months in office), and as info when the knowledge-base
-    entry is marked uncertain.
+    entry is marked uncertain. A bare "Governor", "Gov." or "Speaker" is also a courtesy title
+    American usage keeps for life ("Governor Romney" in 2012): only with its place or chamber
+    ("Texas Gov.", "House Speaker") does it say the person holds the office.
     """
     for claim, rt, terms in _role_claims(ctx, "role"):
-        if claim.value["qualifier"] not in ("none", "current", "acting", "outgoing"):
-            continue
+        if claim.value["qualifier"] not in ("none", "current", "acting", "outgoing") or claim.value.get("courtesy"):
+            continue  # past titles, and courtesy titles kept for life ("Governor Romney")
         if any(_covers_any(t, rt) for t in terms):
             continue
         ended = [t for t in terms if t.end is not None and t.end <= rt.earliest]
@@ -206,14 +208,15 @@ def _historical(ctx: StoryContext, claim: Claim, rt: ReferenceTime) -> bool:
     """A title that describes the person as they were when the sentence's events happened, or at a
     time the sentence leaves open.
 
-    Quotations are the speaker's words; a past marker ("once", "during", "a former aide to",
+    Quotations are the speaker's words; a line of only a name and a title is a list's heading or a
+    caption, whose time is that of the list or the picture; a past marker ("once", "during", "a former aide to",
     "signed by", "had hoped") puts the sentence at a past time; so does an earlier year that dates
     no event ("below 1990 levels": which time the title is for is then unclear); a hypothesis ("a
     President Jones") names no holder; and an article that also names the office's current holder
     knows who is current, so its other holders of that office are past ones.
     """
     value = claim.value
-    if value.get("quoted") or value.get("historical") or value.get("hypothetical"):
+    if value.get("quoted") or value.get("historical") or value.get("hypothetical") or ctx.is_heading(claim):
         return True
     if any(year < rt.earliest.year for year in value.get("other_years", [])):
         return True
@@ -254,8 +257,8 @@ def premature_office(ctx: StoryContext) -> Iterator[Flag]:
     for claim, rt, terms in _role_claims(ctx, "role"):
         if claim.value["qualifier"] in ("then", "late", "incoming"):
             continue
-        if any(claim.value.get(k) for k in ("quoted", "hypothetical", "prospective")):
-            continue  # the speaker's words, no holder at all ("a President Trump"), or a future one ("will")
+        if any(claim.value.get(k) for k in ("quoted", "hypothetical", "prospective")) or ctx.is_heading(claim):
+            continue  # the speaker's words, no holder at all ("a President Trump"), a future one ("will"), a list's
         if any(_covers_any(t, rt) for t in terms) and claim.value["qualifier"] != "former":
             continue
         if any(t.start <= rt.latest for t in terms):

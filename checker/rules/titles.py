@@ -66,12 +66,6 @@ def _judged_by_kb(ctx: StoryContext, claim: Claim) -> bool:
     return bool(ctx.kb.terms_of(value["person_key"], value["office"], value.get("jurisdiction") or None))
 
 
-def _heading(ctx: StoryContext, claim: Claim) -> bool:
-    """A line that is only a name and a title ("Jane Roe, attorney general"): a list's heading or a
-    caption, which may name the post the list is about (a nominee's, a candidate's), not one held."""
-    return ctx.sentence_of(claim).text.strip(" .:;-–—") == claim.text.strip(" .:;-–—")
-
-
 def _of_now(ctx: StoryContext, claim: Claim) -> bool:
     """The title describes the person when the article was written: the outlet's own words, not a
     hypothesis or a future, not a past time the sentence tells of ("then-", "at the time", "in 2010")."""
@@ -117,10 +111,12 @@ def _changed_between(ctx: StoryContext, a: Claim, b: Claim) -> bool:
 
 
 def _people(ctx: StoryContext) -> list[list[Claim]]:
-    """The story's titles of the time of writing the rules must judge, one list per person."""
+    """The story's titles of the time of writing, one list per person. Titles the knowledge base
+    judges take part as the other outlets' account ("Gov. Roe" against "Sen. Roe"), but are never
+    flagged here (see `_flag`)."""
     people: list[list[Claim]] = []
     for claim in ctx.claims_of("role"):
-        if not _person_words(claim) or _judged_by_kb(ctx, claim) or _heading(ctx, claim) or not _of_now(ctx, claim):
+        if not _person_words(claim) or ctx.is_heading(claim) or not _of_now(ctx, claim):
             continue
         for person in people:
             if all(_same_person(claim, other) for other in person):
@@ -197,9 +193,10 @@ def title_divergence(ctx: StoryContext) -> Iterator[Flag]:
     one held before another ("former Rep." and "Sen."), never disagree.
 
     Only titles of the time of writing are compared: a quotation, "then-", a past or dated sentence
-    ("In 2011, Gov. ..."; "for firing Director ...") is left out, and so is a title whose dates the
-    knowledge base knows (ROL001-ROL004 judge it), a pair of articles written more than 30 days
-    apart, or on either side of an office change the knowledge base knows. Reported as info: one
+    ("In 2011, Gov. ..."; "for firing Director ...") is left out, and so is a pair of articles
+    written more than 30 days apart, or on either side of an office change the knowledge base
+    knows. A title whose dates the knowledge base knows is never flagged here (ROL001-ROL004 judge
+    it) but counts as its outlet's account of the person. Reported as info: one
     outlet against one (either may be wrong), usage of the moment ("the late", "ousted",
     "incoming" against the office), and titles whose clause tells of a change ("was sworn in",
     "who resigned", "the nominee").
@@ -226,7 +223,8 @@ def _person_flags(ctx: StoryContext, titles: dict[str, list[Claim]]) -> Iterator
 
 
 def _flag(ctx: StoryContext, majority: list[Claim], minority: list[Claim]) -> Flag | None:
-    flagged, reference = _disagreeing(ctx, minority, majority), _disagreeing(ctx, majority, minority)
+    flagged = [c for c in _disagreeing(ctx, minority, majority) if not _judged_by_kb(ctx, c)]
+    reference = _disagreeing(ctx, majority, minority)
     if not flagged or not reference:
         return None
     flagged_outlets = {ctx.outlet(c.article) for c in flagged}

@@ -73,6 +73,21 @@ def test_role_forms(sentence: str, person: str, office: str, jurisdiction: str, 
     assert (found["office"], found["jurisdiction"], found["qualifier"]) == (office, jurisdiction, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Education Secretary Betsy DeVos spoke.", "Betsy DeVos"),
+        ("Defense Minister Peter MacKay spoke.", "Peter MacKay"),
+        ("Mayor Jane O'Malley spoke.", "Jane O'Malley"),
+        ("IAEA Director General Mohamed ElBaradei spoke.", "Mohamed ElBaradei"),
+        ("Senator Jane McAllister spoke.", "Jane McAllister"),
+    ],
+)
+def test_names_with_a_capital_inside(sentence: str, person: str) -> None:
+    (found,) = roles(sentence)
+    assert found["person"] == person
+
+
 def test_known_people_resolve_to_the_knowledge_base() -> None:
     (found,) = roles("Ukrainian President Volodymyr Zelenskiy thanked allies.")
     assert found["known"] is True
@@ -249,3 +264,23 @@ def test_words_that_are_no_title_of_the_name(sentence: str) -> None:
 def test_qualifiers(sentence: str, qualifier: str, jurisdiction: str) -> None:
     (found,) = roles(sentence)
     assert (found["qualifier"], found["jurisdiction"]) == (qualifier, jurisdiction)
+
+
+def test_link_cards_are_no_part_of_the_sentence() -> None:
+    sentence = (
+        "Both Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk at "
+        "a trial | Graham: Senate trial must expose the whistleblower MORE (R-Ky.) and Gov. Jane Roe said no."
+    )
+    found = roles(sentence)
+    assert [(f["person"], f["office"]) for f in found] == [
+        ("Mitch McConnell", "senate majority leader"),
+        ("Jane Roe", "governor"),
+    ]
+
+
+def test_a_possessive_link_card_is_no_part_of_the_sentence() -> None:
+    sentence = (
+        "It is made outside Speaker Jane Roe Jane Ann RoeRetirees say no California Governor Newsom and "
+        "family dress up MORE’s (R-Ohio) district."
+    )
+    assert [(f["person"], f["office"]) for f in roles(sentence)] == [("Jane Roe", "speaker")]

@@ -31,13 +31,15 @@ def roles(sentence: str) -> list[tuple[str, dict[str, Any]]]:
             "senator",
             "none",
         ),
+        # a leader of a chamber the knowledge base knows (though not this person): its office, not the word's
         (
             "Senate Majority Leader Tom Hale met them.",
             "Majority Leader Tom Hale",
             "Tom Hale",
-            "majority leader",
+            "senate majority leader",
             "none",
         ),
+        ("Majority Leader Tom Hale met them.", "Majority Leader Tom Hale", "Tom Hale", "majority leader", "none"),
         ("U.S. District Judge Ana Ruiz ruled on Monday.", "Judge Ana Ruiz", "Ana Ruiz", "judge", "none"),
         ("Maj. Gen. Ana Ruiz led the unit.", "Maj. Gen. Ana Ruiz", "Ana Ruiz", "major general", "none"),
         # a qualifier before place words with commas, which the title's own place words stop short of

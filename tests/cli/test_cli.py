@@ -93,6 +93,12 @@ def test_kb_who(tmp_path: Path) -> None:
     assert "Lavrov" in out
 
 
+def test_kb_who_tries_every_place_a_word_names(tmp_path: Path) -> None:
+    code, out, _ = run(["kb", "who", "governor", "--on", "2015-06-01", "-j", "Washington"], tmp_path)
+    assert code == 0
+    assert "Jay Inslee" in out
+
+
 def test_config_severity_override(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write(corpus, "a.txt", CLEAN.replace("The bank", "In an interview on , the bank"))

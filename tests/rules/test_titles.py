@@ -163,3 +163,15 @@ def test_titles_the_knowledge_base_judges_are_left_to_the_role_rules(run_rule: R
     )
     assert run_rule("ROL006", pieces) == []
     assert [f.rule for f in run_rule("ROL003", pieces)] == ["ROL003"]
+
+
+def test_titles_the_knowledge_base_judges_count_as_the_other_outlets_account(run_rule: RunRule) -> None:
+    # Jay Inslee was governor of Washington: two outlets say so, the third makes him a senator.
+    pieces = _story(
+        "Sen. Jay Inslee signed the budget on Tuesday.",
+        "Gov. Jay Inslee signed the budget on Tuesday.",
+        "Washington Gov. Jay Inslee signed the state budget.",
+    )
+    (finding,) = run_rule("ROL006", pieces)
+    assert [e.span for e in finding.evidence if e.role == "flagged"] == ["Sen. Jay Inslee"]
+    assert finding.severity == "warning"
