@@ -143,6 +143,9 @@ class ReferenceTime:
     source: str  # "published", "dateline", "text dates", "office holders", "story", "unknown"
     detail: str = ""
     open_ended: bool = False  # `latest` is only the day of the run: nothing in the article bounds it
+    # a time borrowed from the story ("story") that the article's own text agrees with: a title its
+    # holder held then, or an event it dates near then (False: the grouping's word alone)
+    corroborated: bool = True
 
     @property
     def point(self) -> date:

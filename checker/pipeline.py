@@ -538,6 +538,17 @@ def _story_batch(
     return alignments, checked, t1 - t0, time.perf_counter() - t1
 
 
+def shared_statements(alignments: Sequence[Alignment]) -> dict[str, int]:
+    """Article id -> the alignment groups (statements) it shares with other articles of its story."""
+    counts: dict[str, int] = {}
+    for alignment in alignments:
+        members = {article for article, _ in alignment.sentences}
+        if len(members) > 1:
+            for article in members:
+                counts[article] = counts.get(article, 0) + 1
+    return counts
+
+
 def check_story(
     story: Story,
     members: Sequence[Article],
@@ -550,7 +561,9 @@ def check_story(
 ) -> tuple[dict[str, ReferenceTime], list[Finding]]:
     """The per-story stages: reference times, then every rule. Pure: the same input, the same output."""
     story_claims = {a.id: claims_of[a.id] for a in members}
-    times, conflicts = reference_times(members, story_claims, kb, today, config.published_tolerance_days)
+    times, conflicts = reference_times(
+        members, story_claims, kb, today, config.published_tolerance_days, shared_statements(alignments)
+    )
     ctx = StoryContext(
         story=story,
         articles={a.id: a for a in members},

@@ -12,7 +12,7 @@ it gives a single day.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -159,8 +159,12 @@ def reference_times(
     kb: KnowledgeBase,
     today: date,
     tolerance_days: int = 30,
+    shared: Mapping[str, int] | None = None,
 ) -> tuple[dict[str, ReferenceTime], dict[str, DateConflict]]:
-    """Reference times for the articles of one story, and the published dates they overrule."""
+    """Reference times for the articles of one story, and the published dates they overrule.
+
+    `shared`: article id -> statements it shares with the other articles of its story (alignment
+    groups), which tell that an undated article reports the story's event (`_agrees_with`)."""
     times: dict[str, ReferenceTime] = {}
     conflicts: dict[str, DateConflict] = {}
     for article in articles:
@@ -180,8 +184,9 @@ def reference_times(
             conflicts[article.id] = conflict
             times[article.id] = conflict.corrected
             continue
+        told = (shared or {}).get(article.id, 0) >= SHARED_STATEMENTS
         times[article.id] = _from_dateline(article, own, sibling_day, kb, today) or _inferred(
-            own, sibling_day, kb, today
+            own, sibling_day, kb, today, told
         )
     return times, conflicts
 
@@ -296,13 +301,18 @@ def _from_dateline(
     return ReferenceTime(span[0] - timedelta(days=1), span[0], "dateline", f"{how}: '{article.dateline}'")
 
 
-def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, today: date) -> ReferenceTime:
+def _inferred(
+    own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, today: date, told: bool = False
+) -> ReferenceTime:
+    """An undated article's time: its story's, unless its own words rule that out; `told`: it repeats
+    statements of its story (the story's event is its own)."""
     if sibling_day is not None:
         story = ReferenceTime(
             sibling_day - timedelta(days=7),
             sibling_day + timedelta(days=7),
             "story",
             "dates of the other articles in its story",
+            corroborated=told or _agrees_with(own, sibling_day, kb),
         )
         # An undated article is in its story by its words alone, and a story may be wrong. Its own
         # words overrule its sisters' dates when it dates an event after them (it cannot be written
@@ -328,6 +338,28 @@ def _inferred(own: list[Claim], sibling_day: date | None, kb: KnowledgeBase, tod
     if bound > FAR_PAST:
         return ReferenceTime(bound, today, "text dates", "the latest date the text mentions", True)
     return ReferenceTime(FAR_PAST, today, "unknown", "no date, dateline or dated evidence")
+
+
+CORROBORATING_DAYS = 30  # an event the text dates in full this close before the story's day
+# Statements an undated article shares with its story's other articles (aligned sentences) from which
+# it reports the story's event: one or two shared sentences are often background that articles of
+# one topic repeat, three or more are the event told again (measured in docs/accuracy.md).
+SHARED_STATEMENTS = 3
+
+
+def _agrees_with(own: list[Claim], day: date, kb: KnowledgeBase) -> bool:
+    """Whether an undated article's own text agrees with the day its story lends it: a person holds a
+    present title the knowledge base has them holding that day, or the text dates an event in full
+    within a month before it. Without either, the day rests on the story grouping alone."""
+    if any(any(a <= day < b for a, b in _valid_ranges(c, kb)) for c in office_claims(own, kb)):
+        return True
+    for claim in own:
+        if claim.kind != "date" or claim.value.get("relative") or claim.value.get("year") is None:
+            continue
+        span = resolve(claim.value, day)
+        if span and timedelta(0) <= day - span[0] <= timedelta(days=CORROBORATING_DAYS):
+            return True
+    return False
 
 
 def _office_holders(interval: tuple[date, date, list[Claim]], today: date, note: str = "") -> ReferenceTime:

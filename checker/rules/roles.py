@@ -87,9 +87,16 @@ def _role_claims(ctx: StoryContext, kind: str) -> Iterator[tuple[Claim, Referenc
 
 
 def _weak(terms: list[Term], rt: ReferenceTime, open_ended: bool) -> bool:
-    """Report as info: the KB is unsure, or the verdict leans on a term past what the KB knows."""
-    return any(not t.certain for t in terms) or (
-        open_ended and rt.latest > _horizon() and any(t.end is None for t in terms)
+    """Report as info: the KB is unsure, the verdict leans on a term past what the KB knows, or an
+    undated article's time is its story's and nothing in its own text agrees with it.
+
+    A borrowed time is only as good as the grouping that lent it, and on a real stream stories
+    still merge events of other months or years (docs/accuracy.md): an article that names no one
+    in an office they held then and dates nothing near then may be from any time."""
+    return (
+        (rt.source == "story" and not rt.corroborated)
+        or any(not t.certain for t in terms)
+        or (open_ended and rt.latest > _horizon() and any(t.end is None for t in terms))
     )
 
 

@@ -108,3 +108,33 @@ def test_titles_alone_never_overrule_a_published_date() -> None:
     )
     times = reftime(article(text, date(2019, 2, 5)))
     assert next(iter(times.values())).source == "published"
+
+
+# An undated article's borrowed time is corroborated by its own text, or by statements it repeats.
+UNDATED_SISTERS = [
+    ("Alpha", date(2025, 2, 18), "Talks opened in Riyadh on Tuesday between the two delegations."),
+    ("Beta", date(2025, 2, 18), "The delegations met in Riyadh for talks on Tuesday."),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "shared", "corroborated"),
+    [
+        # a present title its holder held on the story's day
+        ("U.S. Secretary of State Marco Rubio led the American side.", 0, True),
+        # an event dated in full shortly before the story's day
+        ("The envoys first spoke by phone on February 12, 2025.", 0, True),
+        # nothing of its own: the story grouping alone dates it
+        ("The envoys spoke about the war for hours.", 0, False),
+        # ... unless it repeats three statements of its story
+        ("The envoys spoke about the war for hours.", 3, True),
+    ],
+)
+def test_a_borrowed_story_time_is_corroborated(text: str, shared: int, corroborated: bool) -> None:
+    kb = default_kb()
+    articles = [Article(id=o, path=f"{o}.txt", outlet=o, title=t, text=t, published=d) for o, d, t in UNDATED_SISTERS]
+    undated = Article(id="u", path="u.txt", outlet="Gamma", title=text, text=text)
+    found = {a.id: claims.extract(a, segment.split_article(a), kb) for a in [*articles, undated]}
+    times, _ = reference_times([*articles, undated], found, kb, TODAY, shared={"u": shared})
+    assert times["u"].source == "story"
+    assert times["u"].corroborated is corroborated

@@ -134,3 +134,25 @@ def test_an_administration_before_its_first_term_is_dated_by_that_term(run_rule:
         "ROL005", [("Outlet", date(2016, 6, 1), "The Trump administration said on Tuesday it agreed.")]
     )
     assert "began only on 2017-01-20" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("undated", "severity"),
+    [
+        # its time is its story's, and nothing of its own agrees: the grouping alone dates it
+        ("Finnish Prime Minister Sanna Marin urged more aid for Ukraine.", "info"),
+        # a present title held on the story's day agrees with it
+        (
+            "Finnish Prime Minister Sanna Marin urged more aid, and Secretary of State Marco Rubio listened.",
+            "error",
+        ),
+    ],
+)
+def test_a_stale_title_judged_from_a_borrowed_time(run_rule: RunRule, undated: str, severity: str) -> None:
+    pieces = [
+        ("Alpha", date(2025, 2, 18), "Talks opened in Riyadh on Tuesday between the two delegations."),
+        ("Beta", date(2025, 2, 18), "The delegations met in Riyadh for talks on Tuesday."),
+        ("Gamma", None, undated),
+    ]
+    findings = run_rule("ROL001", pieces, aligned=False)
+    assert [f.severity for f in findings] == [severity]
