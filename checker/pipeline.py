@@ -101,6 +101,8 @@ class RunResult:
     errors: list[InputError] = field(default_factory=list)
     # articles met again (the same outlet and text) and left out: (where, where first read)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    # files passed over in the input folders, by reason (hidden, unsupported type, ...)
+    skipped: collections.Counter[str] = field(default_factory=collections.Counter)
     run_id: int | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see checker.bench)
     new_articles: list[str] = field(default_factory=list)  # incremental runs: the articles checked
@@ -311,7 +313,7 @@ def _read(
     first: dict[str, Article] = {}
     done = 0
     clock = time.perf_counter()
-    entries = discover(paths)
+    entries = discover(paths, result.skipped)
     title_weight = index.settings.title_weight if index is not None else None
     # every read task first: the analyses queue behind them, and grouping needs all the terms
     reads = collections.deque(

@@ -1,5 +1,5 @@
 """What `checker check` adds around a run: its outputs checked before it (`checker.cli.outputs`),
-and after it the unreadable inputs, the duplicates and the counts."""
+and after it the input errors, the duplicates, the skipped files and the counts."""
 
 from __future__ import annotations
 
@@ -40,20 +40,27 @@ def guard_check_outputs(
 
 
 def print_summary(result: RunResult, output_format: str) -> None:
-    """Unreadable inputs and duplicates on stderr, then the counts (on stderr when stdout is a
-    machine-readable document)."""
+    """Input errors, duplicates and the files skipped (by reason) on stderr, then the counts (on
+    stderr when stdout is a machine-readable document)."""
     for error in result.errors:
         click.echo(f"error: {error.path}: {error.message}", err=True)
     for where, original in result.duplicates:
         click.echo(f"duplicate: {where} repeats {original} (the same outlet and text: checked once)", err=True)
+    if result.skipped:
+        reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(result.skipped.items(), key=_most_first))
+        click.echo(f"skipped {sum(result.skipped.values())} files in the input folders: {reasons}", err=True)
     counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
     skipped = f", {len(result.duplicates)} duplicates skipped" if result.duplicates else ""
     click.echo(
         f"{len(result.articles)} articles, {len(result.stories)} stories, "
         f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
-        f"{len(result.errors)} unreadable inputs{skipped}",
+        f"{len(result.errors)} input errors{skipped}",
         err=output_format in ("sarif", "json"),
     )
+
+
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def nothing_read(paths: tuple[Path, ...], unreadable: int) -> str:
