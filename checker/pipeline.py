@@ -35,6 +35,7 @@ from checker.claims.reftime import reference_times
 from checker.engine import Engine, LocalEngine, Pending, batches, release_freed_memory
 from checker.ingest import IngestError, LoadedFile
 from checker.ingest import _load as load_entry
+from checker.ingest.common import plain_reason
 from checker.ingest.walk import Entry, discover
 from checker.knowledge import KnowledgeBase, default_kb
 from checker.model import (
@@ -261,8 +262,12 @@ def _load_batch(
             continue
         t1 = time.perf_counter()
         terms = []
-        if title_weight is not None:
-            terms = [dict(article_terms(a.title, a.text, title_weight)) for a in loaded.articles]
+        try:
+            if title_weight is not None:
+                terms = [dict(article_terms(a.title, a.text, title_weight)) for a in loaded.articles]
+        except Exception as err:  # a bug met on one file costs that file, not the run
+            out.append((InputError(entry.display, plain_reason(err)), []))
+            continue
         out.append((loaded, terms))
         read, count = read + t1 - t0, count + time.perf_counter() - t1
     return out, read, count

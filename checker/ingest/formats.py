@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.ingest import furniture
-from checker.ingest.common import IngestError
+from checker.ingest.common import IngestError, plain_reason, valid_text
 from checker.ingest.dates import coerce_date
 from checker.ingest.inline import split_numbered
 from checker.ingest.layout import first_sentence, paragraphs_text
@@ -31,6 +31,7 @@ def finish(metas: list[PieceMeta], path: str, fmt: str) -> list[Article]:
         if not meta.title:
             meta.title = first_sentence(meta.text)
             meta.provenance["title"] = "first sentence of the text (no headline found)"
+        _valid_fields(meta)
         articles.append(
             Article(
                 id=article_id(meta.text, meta.outlet),
@@ -49,6 +50,15 @@ def finish(metas: list[PieceMeta], path: str, fmt: str) -> list[Article]:
             )
         )
     return articles
+
+
+def _valid_fields(meta: PieceMeta) -> None:
+    """Every text field storable as UTF-8 (a JSON record may spell a lone surrogate, "\\ud800")."""
+    for name in ("title", "text", "outlet", "url", "author", "dateline"):
+        value = getattr(meta, name)
+        if isinstance(value, str):
+            setattr(meta, name, valid_text(value))
+    meta.provenance = {key: valid_text(how) for key, how in meta.provenance.items()}
 
 
 # ---------------------------------------------------------------- text and markdown
@@ -251,10 +261,20 @@ def _without_furniture(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]
     return [(number, text) for number, text in split_numbered(numbered) if not furniture.classify(text)]
 
 
+def _number(digits: str) -> int | float:
+    """A JSON integer. Python refuses to convert one of more than 4,300 digits (ValueError): a
+    record with such a number in some field (an id, a counter) is still read, the number kept
+    as a float (infinite)."""
+    return int(digits) if len(digits) <= 4000 else float(digits)
+
+
+_DECODER = json.JSONDecoder(parse_int=_number)
+
+
 def _objects(source: str, position: int = 0) -> Iterator[tuple[Any, int, int]]:
     """(value, start, end) for the top-level value, or for each element of a top-level list (also
     a list under "articles"/"items"/... of a wrapper object, as news APIs return)."""
-    decoder = json.JSONDecoder()
+    decoder = _DECODER
     while position < len(source) and source[position].isspace():
         position += 1
     if source.startswith("[", position):
@@ -302,6 +322,8 @@ def load_json(source: str, path: str) -> tuple[list[Article], list[InputError]]:
             metas.append(piece_from_object(value, where, source, start, end))
         except ValueError as err:
             errors.append(InputError(path, f"{where}: {err}"))
+        except Exception as err:  # one record's failure costs that record
+            errors.append(InputError(path, f"{where}: {plain_reason(err)}"))
     if not metas and len(errors) == 1 and len(items) == 1:
         raise IngestError(path, errors[0].message)
     return finish_json(metas, path, "json"), errors
@@ -314,9 +336,12 @@ def load_jsonl(source: str, path: str) -> tuple[list[Article], list[InputError]]
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = _DECODER.decode(line)
         except json.JSONDecodeError as err:
             errors.append(InputError(path, f"line {number}: malformed JSON: {err.msg} (column {err.colno})", number))
+            continue
+        except RecursionError as err:
+            errors.append(InputError(path, f"line {number}: {plain_reason(err)}", number))
             continue
         if not isinstance(value, dict):
             errors.append(InputError(path, f"line {number}: expected a JSON object, found {_kind(value)}", number))
@@ -325,6 +350,9 @@ def load_jsonl(source: str, path: str) -> tuple[list[Article], list[InputError]]
             metas.append(piece_from_object(value, f"line {number}", line, 0, len(line)))
         except ValueError as err:
             errors.append(InputError(path, f"line {number}: {err}", number))
+            continue
+        except Exception as err:  # one record's failure costs that record
+            errors.append(InputError(path, f"line {number}: {plain_reason(err)}", number))
             continue
         metas[-1].line_map = [number] * len(metas[-1].line_map)
     if not metas and not errors:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from checker.ingest.common import shown_path
 from checker.ingest.reading import FORMATS, SIDECAR_SUFFIX, format_of, os_reason
 
 # documentation kept beside a corpus, not articles (still read when named as an input path)
@@ -25,7 +26,7 @@ class Entry:
 
 
 def _display(raw: str | Path) -> str:
-    text = str(raw).replace(os.sep, "/")
+    text = shown_path(str(raw)).replace(os.sep, "/")
     return PurePosixPath(text).as_posix() if text else "."
 
 
@@ -99,7 +100,7 @@ class _Walker:
                 if child.name.lower().split(".")[0] in NOT_ARTICLES:
                     self.skipped["documentation (README, LICENSE, ...)"] += 1
                     continue
-                path, child_display = Path(child.path), f"{display}/{child.name}"
+                path, child_display = Path(child.path), f"{display}/{shown_path(child.name)}"
                 is_link = child.is_symlink()
                 try:
                     info = os.stat(path)
