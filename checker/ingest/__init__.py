@@ -71,7 +71,7 @@ def _read_file(path: Path, display: str, max_bytes: int) -> LoadedFile:
     errors: list[InputError] = []
     articles: list[Article]
     if fmt == "html":
-        articles = load_html_page(text, display, url_hint=sidecar_url(path))
+        articles, errors = load_html_page(text, display, url_hint=sidecar_url(path))
     elif fmt == "json":
         articles, errors = load_json(text, display)
     elif fmt == "jsonl":
