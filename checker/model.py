@@ -33,8 +33,9 @@ EvidenceRole = Literal["flagged", "reference"]
 
 
 def short_hash(*parts: str, length: int = 16) -> str:
-    """A stable hex id from text parts (sha256, truncated): ids never depend on run order."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    """A stable hex id from text parts (sha256, truncated): ids never depend on run order. Any
+    string hashes: a lone surrogate (a file name that is not UTF-8) is encoded as its code point."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:length]
 
 

@@ -35,6 +35,7 @@ from checker.claims.reftime import reference_times
 from checker.engine import Engine, LocalEngine, Pending, batches, release_freed_memory
 from checker.ingest import IngestError, LoadedFile
 from checker.ingest import _load as load_entry
+from checker.ingest.common import plain_reason
 from checker.ingest.walk import Entry, discover
 from checker.knowledge import KnowledgeBase, default_kb
 from checker.model import (
@@ -102,6 +103,8 @@ class RunResult:
     errors: list[InputError] = field(default_factory=list)
     # articles met again (the same outlet and text) and left out: (where, where first read)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    # files passed over in the input folders, by reason (hidden, unsupported type, ...)
+    skipped: collections.Counter[str] = field(default_factory=collections.Counter)
     run_id: int | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see checker.bench)
     new_articles: list[str] = field(default_factory=list)  # incremental runs: the articles checked
@@ -262,8 +265,12 @@ def _load_batch(
             continue
         t1 = time.perf_counter()
         terms = []
-        if title_weight is not None:
-            terms = [dict(article_terms(a.title, a.text, title_weight)) for a in loaded.articles]
+        try:
+            if title_weight is not None:
+                terms = [dict(article_terms(a.title, a.text, title_weight)) for a in loaded.articles]
+        except Exception as err:  # a bug met on one file costs that file, not the run
+            out.append((InputError(entry.display, plain_reason(err)), []))
+            continue
         out.append((loaded, terms))
         read, count = read + t1 - t0, count + time.perf_counter() - t1
     return out, read, count
@@ -314,7 +321,7 @@ def _read(
     first: dict[str, Article] = {}
     done = 0
     clock = time.perf_counter()
-    entries = discover(paths)
+    entries = discover(paths, result.skipped)
     title_weight = index.settings.title_weight if index is not None else None
     # every read task first: the analyses queue behind them, and grouping needs all the terms
     reads = collections.deque(

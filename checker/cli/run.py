@@ -1,5 +1,5 @@
 """What `checker check` adds around a run: its outputs checked before it (`checker.cli.outputs`),
-and after it the unreadable inputs, the duplicates and the counts."""
+and after it the input errors, the duplicates, the skipped files and the counts."""
 
 from __future__ import annotations
 
@@ -58,12 +58,15 @@ def text_style(verbosity: int) -> TextStyle:
 
 
 def print_summary(result: RunResult, output_format: str, quiet: bool = False) -> None:
-    """Unreadable inputs and duplicates on stderr, then the counts (on stderr when stdout is a
-    machine-readable document; not at all when quiet)."""
+    """Input errors, duplicates and the files skipped (by reason) on stderr, then the counts (on
+    stderr when stdout is a machine-readable document; not at all when quiet)."""
     for error in result.errors:
         click.echo(f"error: {error.path}: {error.message}", err=True)
     for where, original in result.duplicates:
         click.echo(f"duplicate: {where} repeats {original} (the same outlet and text: checked once)", err=True)
+    if result.skipped:
+        reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(result.skipped.items(), key=_most_first))
+        click.echo(f"skipped {sum(result.skipped.values())} files in the input folders: {reasons}", err=True)
     counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
     skipped = f", {counted(len(result.duplicates), 'duplicate')} skipped" if result.duplicates else ""
     if quiet:
@@ -71,9 +74,13 @@ def print_summary(result: RunResult, output_format: str, quiet: bool = False) ->
     click.echo(
         f"{counted(len(result.articles), 'article')}, {counted(len(result.stories), 'story', 'stories')}, "
         f"{counted(counts['error'], 'error')}, {counted(counts['warning'], 'warning')}, {counts['info']} info, "
-        f"{counted(len(result.errors), 'unreadable input')}{skipped}",
+        f"{counted(len(result.errors), 'input error')}{skipped}",
         err=output_format in ("sarif", "json"),
     )
+
+
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def nothing_read(paths: tuple[Path, ...], unreadable: int) -> str:

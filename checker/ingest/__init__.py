@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from checker.ingest.common import IngestError, LoadedFile
+from checker.ingest.common import IngestError, LoadedFile, plain_reason, shown_path
 from checker.ingest.formats import load_json, load_jsonl, load_text
 from checker.ingest.htmlpage import load_html_page
 from checker.ingest.outlets import canonical_outlet
@@ -50,37 +50,42 @@ def sidecar_url(path: Path) -> str | None:
 
 
 def _load(path: Path, display: str, max_bytes: int) -> LoadedFile:
+    """One file, whatever it holds: its articles, or an IngestError with a reason a person
+    understands. Nothing else escapes: a reader's bug costs one file, never the run."""
+    try:
+        return _read_file(path, display, max_bytes)
+    except IngestError:
+        raise
+    except Exception as err:  # any failure of one file is that file's error
+        raise IngestError(display, plain_reason(err)) from err
+
+
+def _read_file(path: Path, display: str, max_bytes: int) -> LoadedFile:
     fmt = format_of(path)
     if fmt is None:
         raise IngestError(display, "unsupported file type")
     raw, content = read_bytes(path, display, max_bytes)
     source = SourceFile(display, hashlib.sha256(raw).hexdigest(), len(raw), fmt)
     text = decode_text(content, display, html=fmt == "html")
+    del raw, content  # only the text is held while it is parsed
     errors: list[InputError] = []
     articles: list[Article]
-    try:
-        if fmt == "html":
-            articles = load_html_page(text, display, url_hint=sidecar_url(path))
-        elif fmt == "json":
-            articles, errors = load_json(text, display)
-        elif fmt == "jsonl":
-            articles, errors = load_jsonl(text, display)
-        else:
-            markdown = path.name.lower().removesuffix(".gz").endswith(".md")
-            articles, errors = load_text(text, display, markdown=markdown)
-    except IngestError:
-        raise
-    except (RecursionError, MemoryError) as err:
-        raise IngestError(display, f"too deeply nested or too large to read ({type(err).__name__})") from err
-    except Exception as err:  # a reader bug must cost one file, not the run
-        raise IngestError(display, f"could not be read: unexpected {type(err).__name__}: {err}") from err
+    if fmt == "html":
+        articles, errors = load_html_page(text, display, url_hint=sidecar_url(path))
+    elif fmt == "json":
+        articles, errors = load_json(text, display)
+    elif fmt == "jsonl":
+        articles, errors = load_jsonl(text, display)
+    else:
+        markdown = path.name.lower().removesuffix(".gz").endswith(".md")
+        articles, errors = load_text(text, display, markdown=markdown)
     return LoadedFile(source, articles, errors)
 
 
 def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
     """One file -> its articles. Raises IngestError(path, reason) when nothing can be read."""
     path = Path(path)
-    return _load(path, path.as_posix(), max_bytes)
+    return _load(path, shown_path(path.as_posix()), max_bytes)
 
 
 def iter_corpus(

@@ -6,68 +6,27 @@ htmldate: given a string that looks like a URL, htmldate would download it.
 
 from __future__ import annotations
 
-import html
 import json
-import re
-from bisect import bisect_right
+from itertools import islice
 from typing import Any
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from checker.ingest import furniture
+from checker.ingest.budget import MAX_PAGE_PARAGRAPHS, MAX_PARAGRAPH_MARKUP
 from checker.ingest.common import IngestError
 from checker.ingest.dates import coerce_date
 from checker.ingest.formats import NO_TEXT, finish
 from checker.ingest.inline import split_numbered
 from checker.ingest.layout import paragraphs_text
+from checker.ingest.locate import Locator
 from checker.ingest.metadata import parse_dateline
 from checker.ingest.outlets import canonical_outlet, host_of
 from checker.ingest.stitched import PieceMeta, substantial
-from checker.model import Article
-
-_HIDDEN = re.compile(
-    r"<!--.*?-->|<(script|style|noscript|template|svg)\b.*?</\1\s*>|<[^>]*>",
-    re.IGNORECASE | re.DOTALL,
-)
-_SPACE = re.compile(r"\s+")
-
-
-class _Locator:
-    """Finds the source line of a piece of page text: the visible text of the raw HTML with the
-    line of every character, whitespace removed so that tags inside a sentence do not matter."""
-
-    def __init__(self, source: str) -> None:
-        # tags and hidden blocks removed, their newlines kept: the lines stay where they were
-        visible = _HIDDEN.sub(lambda match: "\n" * match.group().count("\n"), source)
-        chunks: list[str] = []
-        self.starts: list[int] = []  # offset in self.text where each non-empty line starts
-        self.numbers: list[int] = []  # ... and that line's number
-        size = 0
-        for number, line in enumerate(visible.split("\n"), start=1):
-            text = _SPACE.sub("", html.unescape(line))
-            if text:
-                chunks.append(text)
-                self.starts.append(size)
-                self.numbers.append(number)
-                size += len(text)
-        self.text = "".join(chunks)
-        self.cursor = 0
-
-    def line_of(self, text: str, fallback: int) -> int:
-        key = _SPACE.sub("", text)
-        for size in (40, 16):
-            probe = key[:size]
-            if not probe:
-                break
-            found = self.text.find(probe, self.cursor)
-            if found < 0:
-                found = self.text.find(probe)
-            if found >= 0:
-                self.cursor = found + len(probe)
-                return self.numbers[bisect_right(self.starts, found) - 1]
-        return fallback
+from checker.model import Article, InputError
 
 
 def _meta_content(tree: HtmlElement, *names: str) -> str | None:
@@ -125,13 +84,59 @@ def _strip_site_suffix(title: str, outlet: str) -> str:
     return title
 
 
-def load_html_page(content: str, path: str, *, url_hint: str | None = None) -> list[Article]:
-    """One article from an HTML page (`url_hint`: the URL it was fetched from, if known)."""
+def _tame(tree: HtmlElement, path: str, errors: list[InputError]) -> None:
+    """Keep the page within what trafilatura reads in reasonable time (checker.ingest.budget):
+    its XPath over the text under `<p>` elements takes time in the square of their number."""
+    extra = list(islice(tree.iter("p"), MAX_PAGE_PARAGRAPHS, None))
+    if extra:
+        line = extra[0].sourceline
+        for element in extra:
+            element.drop_tree()
+        total = MAX_PAGE_PARAGRAPHS + len(extra)
+        over = f"over the limit of {MAX_PAGE_PARAGRAPHS:,}"
+        message = f"the page has {total:,} paragraphs, {over}: only the first ones are read"
+        errors.append(InputError(path, message, line if isinstance(line, int) else None))
+    outermost, inside = _paragraph_markup(tree)
+    if inside > MAX_PARAGRAPH_MARKUP:
+        for paragraph in outermost:
+            if len(paragraph):
+                text = paragraph.text_content()
+                for child in list(paragraph):
+                    paragraph.remove(child)
+                paragraph.text = text
+        over = f"over the limit of {MAX_PARAGRAPH_MARKUP:,}"
+        message = f"the page's paragraphs hold {inside:,} elements (links, emphasis), {over}: read as plain text"
+        errors.append(InputError(path, message))
+
+
+def _paragraph_markup(tree: HtmlElement) -> tuple[list[HtmlElement], int]:
+    """The `<p>` elements inside no other one, and how many elements all paragraphs hold: one walk
+    (asking each paragraph for its descendants is quadratic when paragraphs nest)."""
+    outermost: list[HtmlElement] = []
+    inside = depth = 0
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if element.tag == "p":
+            if event == "start":
+                if depth == 0:
+                    outermost.append(element)
+                depth += 1
+            else:
+                depth -= 1
+        elif event == "start" and depth:
+            inside += 1
+    return outermost, inside
+
+
+def load_html_page(content: str, path: str, *, url_hint: str | None = None) -> tuple[list[Article], list[InputError]]:
+    """One article from an HTML page (`url_hint`: the URL it was fetched from, if known), and
+    warnings about what was left out of it."""
     if not content.strip():
         raise IngestError(path, f"{NO_TEXT} (the file is empty)")
     tree = load_html(content)
     if tree is None:
         raise IngestError(path, f"{NO_TEXT} (not parseable as HTML)")
+    errors: list[InputError] = []
+    _tame(tree, path, errors)
     document = trafilatura.bare_extraction(
         tree,
         url=url_hint,
@@ -173,7 +178,7 @@ def load_html_page(content: str, path: str, *, url_hint: str | None = None) -> l
     meta.take("published", coerce_date(document.date), "page date (trafilatura/htmldate)")
     meta.take("author", document.author, "page author (trafilatura: meta, JSON-LD or byline)")
 
-    locator = _Locator(content)
+    locator = Locator(content)
     kept: list[tuple[int, str]] = []
     previous = 1
     for index, line in split_numbered(list(enumerate(body.split("\n")))):
@@ -191,4 +196,4 @@ def load_html_page(content: str, path: str, *, url_hint: str | None = None) -> l
     dateline = parse_dateline(kept[0][1])
     if dateline and dateline.text:
         meta.take("dateline", dateline.text, f"lede line {kept[0][0]}")
-    return finish([meta], path, "html")
+    return finish([meta], path, "html", errors), errors

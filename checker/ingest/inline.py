@@ -17,6 +17,7 @@ the index of the paragraph it comes from, so a caller can keep its line map.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # "Hide Caption 3 of 19": the button under each picture of a flattened gallery
@@ -30,6 +31,7 @@ _SIGNATURE = re.compile(
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}(?:\s+Report\b)?"
 )
 _SEPARATOR = "\n\n"
+_NEXT_CAPTION = re.compile(r"\s*(?:Photos?|PHOTOS?|Gallery|GALLERY):")
 
 
 @dataclass(frozen=True)
@@ -62,20 +64,27 @@ def _chains(marks: list[_Mark]) -> list[list[_Mark]]:
 
 def _gallery_spans(text: str, paragraph_starts: list[int]) -> list[tuple[int, int]]:
     spans = []
+    # the first gallery title of each paragraph, looked for once: a search from the paragraph's
+    # start for every chain was quadratic in a paragraph of thousands of markers
+    openers: dict[int, re.Match[str] | None] = {}
     for chain in _chains(_marks(text)):
         first, last = chain[0], chain[-1]
         # the first caption: from the gallery title when it follows an article sentence, from
         # the start of its paragraph otherwise
-        para_start = max((s for s in paragraph_starts if s <= first.start), default=0)
-        opener = _GALLERY_OPENER.search(text, para_start, first.start)
-        start = opener.start() if opener else para_start
+        at = bisect_right(paragraph_starts, first.start)
+        para_start = paragraph_starts[at - 1] if at else 0
+        if para_start not in openers:
+            para_end = paragraph_starts[at] if at < len(paragraph_starts) else len(text)
+            openers[para_start] = _GALLERY_OPENER.search(text, para_start, para_end)
+        opener = openers[para_start]
+        start = opener.start() if opener and opener.end() <= first.start else para_start
         end = last.end
         if last.k < last.n:
             # the gallery goes on: "... Hide Caption 2 of 10 Photos: <title> <caption>" up to the
             # end of the paragraph is the next caption
-            para_end = text.find(_SEPARATOR, end)
-            para_end = len(text) if para_end < 0 else para_end
-            if re.match(r"\s*(?:Photos?|PHOTOS?|Gallery|GALLERY):", text[end:para_end]):
+            after = bisect_right(paragraph_starts, end)  # (paragraphs hold no blank line)
+            para_end = paragraph_starts[after] - len(_SEPARATOR) if after < len(paragraph_starts) else len(text)
+            if _NEXT_CAPTION.match(text, end, para_end):
                 end = para_end
         spans.append((start, end))
     return spans
@@ -111,9 +120,16 @@ def split_paragraphs(paragraphs: list[str]) -> list[tuple[int, str]]:
     text = _SEPARATOR.join(paragraphs)
     spans = _merged(_gallery_spans(text, starts) + _signature_spans(text))
     pieces: list[tuple[int, str]] = []
+    first = 0  # the spans are sorted and apart: those ending before a paragraph are done with
     for index, (paragraph, start) in enumerate(zip(paragraphs, starts, strict=True)):
         end = start + len(paragraph)
-        inside = [(max(s, start), min(e, end)) for s, e in spans if s < end and e > start]
+        while first < len(spans) and spans[first][1] <= start:
+            first += 1
+        inside = []
+        for s, e in spans[first:]:
+            if s >= end:
+                break
+            inside.append((max(s, start), min(e, end)))
         if not inside:
             pieces.append((index, paragraph))
             continue

@@ -52,6 +52,8 @@ _WESTERN = frozenset(
         "utf_32",
     ]
 )
+# text codecs of Python's own that are no web charset: what they make of a page is not its text
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -163,14 +165,20 @@ def _single_byte_decode(data: bytes) -> str:
 
 
 def _declared_charset(data: bytes) -> str | None:
+    """The page's `<meta charset>` when it names a text encoding. Python also has codecs from
+    bytes to bytes (zlib, base64, hex, bz2, quopri, uu), rot13 and escape codecs, which no page
+    is written in: a page naming one is treated as naming an unknown charset."""
     found = _META_CHARSET.search(data[:4096])
     if not found:
         return None
     name = found.group(1).decode("ascii", "ignore")
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def decode_text(data: bytes, display: str, *, html: bool = False) -> str:
@@ -188,7 +196,7 @@ def decode_text(data: bytes, display: str, *, html: bool = False) -> str:
             if declared and declared not in ("utf-8", "utf-16", "utf-32"):
                 try:
                     text = data.decode(declared)
-                except UnicodeDecodeError:
+                except (ValueError, LookupError):  # UnicodeError is a ValueError
                     text = None
             if text is None:
                 text = _single_byte_decode(data)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from checker.ingest.reading import FORMATS, format_of, os_reason
+from checker.ingest.common import shown_path
+from checker.ingest.reading import FORMATS, SIDECAR_SUFFIX, format_of, os_reason
 
 # documentation kept beside a corpus, not articles (still read when named as an input path)
 NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "contributing"})
@@ -24,7 +26,7 @@ class Entry:
 
 
 def _display(raw: str | Path) -> str:
-    text = str(raw).replace(os.sep, "/")
+    text = shown_path(str(raw)).replace(os.sep, "/")
     return PurePosixPath(text).as_posix() if text else "."
 
 
@@ -50,7 +52,8 @@ _Folder = tuple[Path, str, dict[tuple[int, int], str], bool]  # path, display, a
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, skipped: Counter[str]) -> None:
+        self.skipped = skipped
         self.entries: dict[str, Entry] = {}
         self.files: list[tuple[bool, str, Path, tuple[int, int]]] = []
         self.walked: set[tuple[int, int]] = set()
@@ -91,15 +94,21 @@ class _Walker:
                 self.error(display, folder, f"cannot list the directory: {os_reason(err, 'directory')}")
                 continue
             for child in reversed(children):
-                if child.name.startswith(".") or child.name.lower().split(".")[0] in NOT_ARTICLES:
+                if child.name.startswith("."):
+                    self.skipped["hidden (the name starts with a dot)"] += 1
                     continue
-                path, child_display = Path(child.path), f"{display}/{child.name}"
+                if child.name.lower().split(".")[0] in NOT_ARTICLES:
+                    self.skipped["documentation (README, LICENSE, ...)"] += 1
+                    continue
+                path, child_display = Path(child.path), f"{display}/{shown_path(child.name)}"
                 is_link = child.is_symlink()
                 try:
                     info = os.stat(path)
                 except OSError as err:
                     if not is_link or format_of(child.name) or not Path(child.name).suffix:
                         self.error(child_display, path, _stat_error(path, err))
+                    else:
+                        self.skipped[_unsupported(child.name)] += 1
                     continue
                 key = (info.st_dev, info.st_ino)
                 if stat.S_ISDIR(info.st_mode):
@@ -120,6 +129,9 @@ class _Walker:
                         stack.append(entry)
                 elif stat.S_ISREG(info.st_mode) and format_of(child.name):
                     self.files.append((via_link or is_link, child_display, path, key))
+                elif not child.name.lower().endswith(SIDECAR_SUFFIX):  # (a fetched page's record)
+                    regular = stat.S_ISREG(info.st_mode)
+                    self.skipped[_unsupported(child.name) if regular else _NOT_REGULAR] += 1
 
     def finish(self) -> list[Entry]:
         while self.linked:  # walking a linked folder may find more links: sorted, one at a time
@@ -139,14 +151,25 @@ class _Walker:
             if key not in seen:
                 seen.add(key)
                 self.entries.setdefault(display, Entry(display, path))
+            else:
+                self.skipped["reached again through a link (read once)"] += 1
         return [self.entries[name] for name in sorted(self.entries)]
 
 
-def discover(paths: Sequence[str | Path]) -> list[Entry]:
+_NOT_REGULAR = "not a regular file (a pipe, socket or device)"
+
+
+def _unsupported(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    return f"unsupported ({suffix})" if 1 < len(suffix) <= 12 else "unsupported (no known suffix)"
+
+
+def discover(paths: Sequence[str | Path], skipped: Counter[str] | None = None) -> list[Entry]:
     """Every supported file (and every problem) under `paths`, sorted by displayed path. Hidden
     names (starting with '.') and fetch sidecars are skipped; directories behind symbolic links
-    are walked after the real ones, and a link leading back to an ancestor is a loop error."""
-    walker = _Walker()
+    are walked after the real ones, and a link leading back to an ancestor is a loop error.
+    `skipped` counts what was passed over in the folders, by reason."""
+    walker = _Walker(Counter() if skipped is None else skipped)
     for raw in paths:
         walker.root(raw)
     return walker.finish()
