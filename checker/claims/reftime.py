@@ -348,10 +348,13 @@ SHARED_STATEMENTS = 3
 
 
 def _agrees_with(own: list[Claim], day: date, kb: KnowledgeBase) -> bool:
-    """Whether an undated article's own text agrees with the day its story lends it: a person holds a
-    present title the knowledge base has them holding that day, or the text dates an event in full
-    within a month before it. Without either, the day rests on the story grouping alone."""
-    if any(any(a <= day < b for a, b in _valid_ranges(c, kb)) for c in office_claims(own, kb)):
+    """Whether an undated article's own text agrees with the day its story lends it: more of the people
+    it gives present titles held them that day than did not, or the text dates an event in full
+    within a month before it. Without either, the day rests on the story grouping alone (a long
+    tenure, "President Obama", agrees with years of stories, and does not outweigh a title that
+    rules the day out)."""
+    held = {c.value["person_key"] for c in office_claims(own, kb) if any(a <= day < b for a, b in _valid_ranges(c, kb))}
+    if len(held) > len(_impossible_at(day, own, kb)):
         return True
     for claim in own:
         if claim.kind != "date" or claim.value.get("relative") or claim.value.get("year") is None:

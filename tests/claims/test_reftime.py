@@ -122,6 +122,8 @@ UNDATED_SISTERS = [
     [
         # a present title its holder held on the story's day
         ("U.S. Secretary of State Marco Rubio led the American side.", 0, True),
+        # ... outweighed by one its holder no longer held
+        ("Secretary of State Marco Rubio met Finnish Prime Minister Sanna Marin.", 0, False),
         # an event dated in full shortly before the story's day
         ("The envoys first spoke by phone on February 12, 2025.", 0, True),
         # nothing of its own: the story grouping alone dates it

@@ -141,9 +141,15 @@ def test_an_administration_before_its_first_term_is_dated_by_that_term(run_rule:
     [
         # its time is its story's, and nothing of its own agrees: the grouping alone dates it
         ("Finnish Prime Minister Sanna Marin urged more aid for Ukraine.", "info"),
-        # a present title held on the story's day agrees with it
+        # one title held on the story's day against the one it rules out: still the grouping's word
         (
             "Finnish Prime Minister Sanna Marin urged more aid, and Secretary of State Marco Rubio listened.",
+            "info",
+        ),
+        # more people in offices they held that day than not: the text agrees with its story
+        (
+            "Finnish Prime Minister Sanna Marin urged more aid; Secretary of State Marco Rubio and "
+            "Russian Foreign Minister Sergey Lavrov listened.",
             "error",
         ),
     ],
