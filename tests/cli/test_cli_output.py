@@ -124,9 +124,9 @@ def test_without_a_terminal_whole_lines_and_no_colour(monkeypatch: pytest.Monkey
 @pytest.mark.parametrize(
     ("n", "line"),
     [
-        (1, "1 article, 1 story, 1 error, 1 warning, 1 info, 1 unreadable input, 1 duplicate skipped"),
-        (2, "2 articles, 2 stories, 2 errors, 2 warnings, 2 info, 2 unreadable inputs, 2 duplicates skipped"),
-        (0, "0 articles, 0 stories, 0 errors, 0 warnings, 0 info, 0 unreadable inputs"),
+        (1, "1 article, 1 story, 1 error, 1 warning, 1 info, 1 input error, 1 duplicate skipped"),
+        (2, "2 articles, 2 stories, 2 errors, 2 warnings, 2 info, 2 input errors, 2 duplicates skipped"),
+        (0, "0 articles, 0 stories, 0 errors, 0 warnings, 0 info, 0 input errors"),
     ],
 )
 def test_counts_agree_with_their_numbers(capsys: pytest.CaptureFixture[str], n: int, line: str) -> None:
