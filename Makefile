@@ -49,8 +49,8 @@ lint: $(STAMP) ## ruff and mypy only
 eval: $(STAMP) ## Accuracy on the real development data in ../shared/data (docs/accuracy.md)
 	$(BIN)/python -m bench.accuracy $(ARGS)
 
-bench: $(STAMP) ## Benchmark on synthetic corpora (see README: Performance)
-	$(BIN)/python -m checker.bench $(ARGS)
+bench: $(STAMP) ## Benchmark on synthetic corpora (docs/performance.md)
+	$(BIN)/python -m bench.speed $(ARGS)
 
 clean: ## Remove the venv, caches and generated reports (keeps reports/README.md)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -246,6 +246,20 @@ def article_rate(docs: list[Doc], repeat: int) -> str:
     )
 
 
+# Long runs of short tokens, a pathological input for backtracking patterns (a slow rewrite of a
+# pattern shows here; tests/segment checks only that its spans cover the text).
+PATHOLOGICAL = "ab.Cd." * 20000 + " " + "x. Y " * 20000
+
+
+def pathological_rate(repeat: int) -> str:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        split_spans(PATHOLOGICAL)
+        best = min(best, time.perf_counter() - t0)
+    return f"checker.segment.split_spans, pathological input ({len(PATHOLOGICAL):,} chars): {best:.3f} s"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timing runs for fast splitters")
@@ -299,6 +313,8 @@ def main() -> int:
                 print(line)
         if set_name.startswith("BASIL") and any(s[0] == "checker.segment" for s in splitters):
             print(article_rate(docs, args.repeat))
+    if any(s[0] == "checker.segment" for s in splitters):
+        print("\n" + pathological_rate(args.repeat))
     return 0
 
 

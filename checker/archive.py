@@ -6,7 +6,7 @@ then calls `place_in_archive`: the store keeps its archive's story index (tables
 frequencies, and each article listed under its top terms); each new article is placed against it
 reading only the rows its terms and candidates need, and the run's stories become those the new
 articles joined (and nearly joined, for rules across related stories), with every stored member
-loaded from the store. See the README's "Running at scale".
+loaded from the store. See docs/architecture.md, "Running at scale".
 """
 
 from __future__ import annotations

@@ -106,7 +106,7 @@ class RunResult:
     # files passed over in the input folders, by reason (hidden, unsupported type, ...)
     skipped: collections.Counter[str] = field(default_factory=collections.Counter)
     run_id: int | None = None
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see checker.bench)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (see bench/speed.py)
     new_articles: list[str] = field(default_factory=list)  # incremental runs: the articles checked
     # finding id -> its review, when the run is compared with a baseline or a change (checker.ci.reviews)
     review: dict[str, Review] | None = None

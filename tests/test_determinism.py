@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import synth
+from bench import synthetic
 
 
 def _findings(corpus: Path, out: Path, seed: str) -> list[dict[str, object]]:
@@ -29,7 +29,7 @@ def _findings(corpus: Path, out: Path, seed: str) -> list[dict[str, object]]:
 @pytest.mark.slow
 def test_findings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    synth.write_corpus(corpus, 400)  # 400 synthetic articles: seed 77 once named other outlets in a DAT002
+    synthetic.write_corpus(corpus, 400)  # 400 synthetic articles: seed 77 once named other outlets in a DAT002
     first = _findings(corpus, tmp_path / "a", "0")
     second = _findings(corpus, tmp_path / "b", "77")
     assert len(first) > 50

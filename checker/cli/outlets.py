@@ -18,7 +18,7 @@ from checker.cli.common import BadInput, db_option, open_store
 def outlets(db: Path, history: bool, as_json: bool) -> None:
     """Print the outlet scores of the latest run in the store, with their main reasons.
 
-    Scores are 0-100, the mean of each outlet's article scores (see the README: "Source
+    Scores are 0-100, the mean of each outlet's article scores (see docs/scoring.md: "Source
     credibility"); "low" marks a confidence below 0.6 (fewer than 5 articles).
     """
     from checker.scoring import LOW_CONFIDENCE

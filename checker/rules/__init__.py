@@ -3,35 +3,16 @@
 Each rule is a function registered with `@rule(code, name, category, severity)`; its docstring's
 first line is the summary `checker rules` lists and the whole docstring is what
 `checker explain CODE` prints. Add a rule by writing one in a module below and importing the
-module at the end of this file (see the README: "Adding a rule").
+module at the end of this file (see docs/architecture.md: "Adding a rule").
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from checker.model import SEVERITY_RANK, Category, Finding, Severity
+from checker.model import SEVERITY_RANK, Finding
 from checker.rules.base import Flag, Rule, RuleConfig, StoryContext
-
-REGISTRY: dict[str, Rule] = {}
-
-CheckFunction = Callable[[StoryContext], Iterable[Flag]]
-
-
-def rule(code: str, name: str, category: Category, severity: Severity) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a rule function under `code`."""
-
-    def register(check: CheckFunction) -> CheckFunction:
-        doc = inspect.cleandoc(check.__doc__ or "")
-        if not doc:
-            raise ValueError(f"rule {code} needs a docstring")
-        if code in REGISTRY:
-            raise ValueError(f"rule code {code} registered twice")
-        REGISTRY[code] = Rule(code, name, category, severity, doc.splitlines()[0], doc, check)
-        return check
-
-    return register
+from checker.rules.registry import REGISTRY, CheckFunction, rule
 
 
 def get(code: str) -> Rule:
@@ -74,6 +55,7 @@ from checker.rules import attribution, dates, entity, missing, quantity, roles, 
 
 __all__ = [
     "REGISTRY",
+    "CheckFunction",
     "Flag",
     "Rule",
     "RuleConfig",

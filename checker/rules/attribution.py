@@ -9,9 +9,9 @@ from rapidfuzz import fuzz
 
 from checker.model import Claim
 from checker.names import surname_key
-from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence, outlets_phrase
 from checker.rules.pairing import aligned, consensus, pair_claims
+from checker.rules.registry import rule
 
 SAME_QUOTE = 80.0  # rapidfuzz token_set_ratio for the same words
 VERBATIM = 92.0  # above this the wording is the same

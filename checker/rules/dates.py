@@ -9,9 +9,9 @@ from typing import Any
 
 from checker.claims.dates import WEEKDAYS, resolve
 from checker.model import Claim
-from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence, metadata_evidence, outlets_phrase
 from checker.rules.pairing import aligned, claim_words, consensus, overlap, pair_claims, reported_apart
+from checker.rules.registry import rule
 from checker.rules.samefact import SIMILAR_SENTENCES, mutual_best, sentence_cosine
 
 

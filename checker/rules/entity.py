@@ -12,8 +12,8 @@ from rapidfuzz import fuzz
 from checker.claims.text import stem
 from checker.model import Evidence, EvidenceRole
 from checker.names import name_key
-from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, outlets_phrase
+from checker.rules.registry import rule
 
 # "held in Geneva", "met at Camp David", "flew to Vienna": a verb or noun, a preposition, a name;
 # "the province of Macerata", "the Lithuanian capital, Vilnius": a place noun and its name.

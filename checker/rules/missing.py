@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.ingest.outlets import UNKNOWN
-from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence
+from checker.rules.registry import rule
 
 
 @rule("MIS001", "blank-value", "missing", "warning")

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 
 from checker.claims.text import STOPWORDS
 from checker.model import Claim
-from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence, outlets_phrase
 from checker.rules.pairing import clearly_same, consensus, lasting_state, pair_claims, same_measure
+from checker.rules.registry import rule
 
 
 def _compatible(a: Claim, b: Claim, tolerance: float) -> bool:

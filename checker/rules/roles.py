@@ -9,8 +9,8 @@ from functools import lru_cache
 from checker.claims.dates import resolve
 from checker.knowledge import LEADER_OFFICES, Term, kb_metadata
 from checker.model import Claim, Evidence, ReferenceTime
-from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence, field_line, kb_evidence
+from checker.rules.registry import rule
 
 _INFORMATIVE_SOURCES = ("published", "story", "office holders", "text dates")
 

@@ -16,9 +16,9 @@ from datetime import date
 from checker.claims.titlewords import TitleWord, describe, rival_offices, same_office, status
 from checker.model import Claim
 from checker.names import middles_agree, name_key
-from checker.rules import rule
 from checker.rules.base import Flag, StoryContext, claim_evidence, outlets_phrase
 from checker.rules.pairing import consensus
+from checker.rules.registry import rule
 
 _INFORMATIVE_SOURCES = ("published", "story", "office holders", "text dates")
 WINDOW_DAYS = 30  # titles of articles written further apart are not compared: offices change

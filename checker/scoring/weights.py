@@ -1,6 +1,6 @@
 """The documented weights: how many points each measured signal costs or earns an article.
 
-Everything the score does is in these tables; the README's "Source credibility" section and the
+Everything the score does is in these tables; docs/scoring.md ("Source credibility") and the
 HTML report print them. Change a weight here and every explanation follows.
 """
 

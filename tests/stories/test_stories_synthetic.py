@@ -1,12 +1,12 @@
 """STORIES at scale on generated text: planted stories among distractors, grouped right with the
-inverted index, in linear-ish time. (Speed figures for the report come from the same generator.)"""
+inverted index. (Speed is measured by `make bench` on the same kind of generated text, never
+asserted here.)"""
 
 from __future__ import annotations
 
 import itertools
 import random
 import string
-import time
 from datetime import date, timedelta
 
 from checker.model import Article, article_id
@@ -68,11 +68,8 @@ def pair_f1(groups: list[list[str]], truth: dict[str, int]) -> float:
 
 def test_synthetic_corpus_with_the_inverted_index() -> None:
     articles, truth = synthetic_corpus(200)  # 600 articles, past the brute-force size
-    started = time.perf_counter()
     stories = group_articles(articles, StorySettings(brute_force_below=64))
-    elapsed = time.perf_counter() - started
     assert pair_f1([s.articles for s in stories], truth) >= 0.97
-    assert elapsed < 30  # about 1-2 s on a 2-core machine; a generous bound for CI
 
 
 def test_synthetic_incremental_equals_batch_partition() -> None:

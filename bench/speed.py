@@ -1,4 +1,4 @@
-"""Benchmark on synthetic corpora (`checker.synth`): `python -m checker.bench` (`make bench`).
+"""Benchmark on synthetic corpora (`bench.synthetic`): `python -m bench.speed` (`make bench`).
 
 For each size: wall time per stage (ingest, segment, claims, stories, align, rules, scores,
 report; `store` is the time spent writing the SQLite store), articles per second end to end,
@@ -21,9 +21,9 @@ Before and after the runs, a machine probe: the same small check timed alone and
 Each measurement runs in a fresh child process so that its peak memory is its own. Corpora are
 written under --workdir (default a temporary directory) and reused when already there.
 
-    python -m checker.bench                       # quick default, a few minutes
-    python -m checker.bench --full                # the issue's sizes (an hour or more on 2 cores)
-    python -m checker.bench --sizes 1000,10000 --incremental 1000,10000 --form html --engine dask
+    python -m bench.speed                       # quick default, a few minutes
+    python -m bench.speed --full                # the issue's sizes (an hour or more on 2 cores)
+    python -m bench.speed --sizes 1000,10000 --incremental 1000,10000 --form html --engine dask
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ TODAY = dt.date(2025, 12, 1)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checker.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench.speed", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", help="batch sizes in articles (comma-separated)")
     parser.add_argument("--incremental", help="archive sizes for the one-new-article case")
     parser.add_argument("--html", type=int, help="pages in the HTML batch (0: none)")
@@ -151,8 +151,8 @@ def probe(work: Path, n: int) -> dict[str, Any]:
 
 
 def _probe_runs(corpus: Path, at_once: int) -> list[float]:
-    cmd = [sys.executable, "-m", "checker.bench", "--_probe", str(corpus)]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) for _ in range(at_once)]
+    cmd = [sys.executable, "-m", "bench.speed", "--_probe", str(corpus)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=_child_env()) for _ in range(at_once)]
     times = []
     for proc in procs:
         out, _ = proc.communicate()
@@ -170,6 +170,15 @@ def _probe_child(corpus: Path) -> dict[str, float]:
     clock = time.perf_counter()
     pipeline.check([corpus], db=None, today=TODAY)
     return {"seconds": round(time.perf_counter() - clock, 3)}
+
+
+def _child_env() -> dict[str, str]:
+    """The environment of a measured child: `bench` is not installed with the checker, so the
+    child finds it from the repository's root whatever its working directory."""
+    root = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
 
 
 def _probe_line(when: str, measured: dict[str, Any]) -> str:
@@ -249,12 +258,12 @@ def _scaling(rows: list[dict[str, Any]]) -> None:
 
 
 def _corpus(work: Path, n: int, form: str) -> Path:
-    from checker import synth
+    from bench import synthetic
 
     path = work / f"corpus-{form}-{n}"
     done = path / ".complete"
     if not done.exists():
-        synth.write_corpus(path, n, form)
+        synthetic.write_corpus(path, n, form)
         done.write_text("ok\n")
     return path
 
@@ -272,11 +281,11 @@ def _run_child(child: list[str], args: argparse.Namespace, sample_memory: bool =
     """One measured run in a fresh process. With `sample_memory`, also the peak of the memory the
     process and its workers held (`tree_pss_mb` every `MEMORY_SAMPLE_S`): in a run of its own,
     as the sampling took ~25 ms of CPU per sample (~5% of a core), slowing the run it measured."""
-    cmd = [sys.executable, "-m", "checker.bench", "--engine", args.engine, "--workers", str(args.workers)]
+    cmd = [sys.executable, "-m", "bench.speed", "--engine", args.engine, "--workers", str(args.workers)]
     cmd += ["--_child", *child]
     if args.scheduler:
         cmd[3:3] = ["--scheduler", args.scheduler]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_child_env())
     peak: float | None = None
     while True:
         try:
@@ -329,12 +338,12 @@ def _incremental(work: Path, n: int, args: argparse.Namespace) -> dict[str, Any]
         _remove(db)
         fill = _run_child(["batch", str(corpus), str(db), str(work / f"report-archive-{n}")], args)["total_s"]
         (work / f"archive-{n}.complete").write_text("ok\n")
-    from checker import synth
+    from bench import synthetic
 
     # a new article: another outlet's rewrite of an archived article (drops a sentence), so that it
     # joins a story of the archive; a copy of the store per new article, so that each is checked
     # against exactly n articles
-    archived = list(synth.articles(n))
+    archived = list(synthetic.articles(n))
     times, stories, loaded = [], 0, 0
     for k in range(3):
         article = dict(archived[(k + 1) * n // 4])
@@ -343,7 +352,7 @@ def _incremental(work: Path, n: int, args: argparse.Namespace) -> dict[str, Any]
         article["outlet"] = "Late Wire"
         new = work / f"new-{n}-{k}"
         new.mkdir(exist_ok=True)
-        (new / "article.txt").write_text(synth.as_text(article), encoding="utf-8")
+        (new / "article.txt").write_text(synthetic.as_text(article), encoding="utf-8")
         copy = work / f"archive-{n}-copy.db"
         _remove(copy)
         _copy(db, copy)
