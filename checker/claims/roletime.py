@@ -211,6 +211,17 @@ def prospective(sentence: str, start: int, end: int) -> bool:
     return bool(_PROSPECTIVE_HEAD.search(clause_head(sentence, start)) or _PROSPECTIVE_AFTER.match(sentence[end:]))
 
 
+# What the titled person will do: "President Jones will have to decide", "Jones's challenge will be".
+_FUTURE_ACT = re.compile(r"\b(?:will|shall|won['’]t|(?:is|are)\s+going\s+to)\b|['’]ll\b")
+
+
+def future_act(sentence: str, end: int) -> bool:
+    """Whether the title's own clause goes on to say what the person will do, at no near time: said of
+    someone who has not yet taken the office, it speaks of their time in it (during a transition),
+    not of now. "Chancellor Merz will meet the French president on Monday" is of now."""
+    return _FUTURE_ACT.search(_clause_tail(sentence[end:])) is not None and RECENT.search(sentence) is None
+
+
 def hypothetical(sentence: str, start: int) -> bool:
     """Whether the title names no holder but a possible one: "a President Jones"."""
     return _HYPOTHETICAL_BEFORE.search(sentence[:start]) is not None
@@ -257,6 +268,7 @@ def title_time(sentence: str, start: int, end: int, *, may_be_hypothetical: bool
         "historical": past_context(sentence, start, end),
         "hypothetical": may_be_hypothetical and hypothetical(sentence, start),
         "prospective": prospective(sentence, start, end),
+        "future_act": future_act(sentence, end),
         "when": spans,
         "when_relative": open_times,
         "years": sorted({int(s[0][:4]) for s in spans}),

@@ -259,13 +259,17 @@ def premature_office(ctx: StoryContext) -> Iterator[Flag]:
 
     Example: an article published in March 2023 calls Marco Rubio "U.S. Secretary of State";
     he took office on 21 January 2025. Also fires for "former X" when X had not yet held the
-    office at all.
+    office at all. Not for a title whose clause says what the person will do in the office
+    ("President Trump will have to decide", written between election and inauguration).
     """
     for claim, rt, terms in _role_claims(ctx, "role"):
         if claim.value["qualifier"] in ("then", "late", "incoming"):
             continue
-        if any(claim.value.get(k) for k in ("quoted", "hypothetical", "prospective")) or ctx.is_heading(claim):
-            continue  # the speaker's words, no holder at all ("a President Trump"), a future one ("will"), a list's
+        if any(claim.value.get(k) for k in ("quoted", "hypothetical", "prospective", "future_act")):
+            continue  # the speaker's words, no holder at all ("a President Trump"), a future one ("would"),
+            # what they will do in the office ("President Trump will have to decide", said in a transition)
+        if ctx.is_heading(claim):
+            continue  # a list's heading ("Lt. Gen. Mike Flynn, national security adviser")
         if any(_covers_any(t, rt) for t in terms) and claim.value["qualifier"] != "former":
             continue
         if any(t.start <= rt.latest for t in terms):

@@ -162,3 +162,18 @@ def test_a_stale_title_judged_from_a_borrowed_time(run_rule: RunRule, undated: s
     ]
     findings = run_rule("ROL001", pieces, aligned=False)
     assert [f.severity for f in findings] == [severity]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # what the president-elect will do in the office: spoken of his coming term
+        ("President Trump will have to decide whether to keep the agency's director.", False),
+        ("President Trump’s challenge will be to keep the coalition together.", False),
+        # a present act before he took office: premature
+        ("President Trump met the agency's director at his tower on Tuesday.", True),
+    ],
+)
+def test_a_title_with_what_the_person_will_do_is_not_premature(run_rule: RunRule, text: str, flagged: bool) -> None:
+    findings = run_rule("ROL002", [("A", date(2016, 12, 5), text)])
+    assert bool(findings) is flagged
