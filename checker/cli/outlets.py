@@ -13,9 +13,12 @@ from checker.cli.common import BadInput, db_option, open_store
 
 @click.command("outlets")
 @db_option("SQLite store written by `checker check`.")
-@click.option("--history", is_flag=True, help="How each outlet's score moved across the stored runs.")
+@click.option(
+    "--history", is_flag=True, help="How each outlet's score moved across the stored runs over the same inputs."
+)
+@click.option("--all-runs", is_flag=True, help="With --history: every stored run, whatever its inputs.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
-def outlets(db: Path, history: bool, as_json: bool) -> None:
+def outlets(db: Path, history: bool, all_runs: bool, as_json: bool) -> None:
     """Print the outlet scores of the latest run in the store, with their main reasons.
 
     Scores are 0-100, the mean of each outlet's article scores (see docs/scoring.md: "Source
@@ -27,7 +30,7 @@ def outlets(db: Path, history: bool, as_json: bool) -> None:
     if not db.is_file() or db.stat().st_size == 0:
         raise BadInput(f"--db {db}: no store here; `checker check --db {db}` writes one")
     with open_store(db) as store:
-        document = outlet_history(store) if history else latest_outlets(store)
+        document = outlet_history(store, all_runs=all_runs) if history else latest_outlets(store)
     if document is None:
         raise BadInput(f"--db {db}: no run has stored outlet scores yet")
     if as_json:
@@ -73,6 +76,9 @@ def _print_history(document: dict[str, Any], low: float) -> None:
         click.echo(f"the last {len(shown)} of {len(runs)} runs")
     for r in shown:
         click.echo(f"run {r['run']}: {_when(r['started_at'])}, on {_on(r)}")
+    if document.get("other_runs"):
+        others = document["other_runs"]
+        click.echo(f"{others} run{'s' if others > 1 else ''} over other inputs left out (--all-runs shows them)")
     width = max([len("outlet"), *(len(o["outlet"]) for o in document["outlets"])])
     head = "".join(f"{'run ' + str(r['run']):>10}" for r in shown)
     click.echo(f"{'outlet':<{width}}  {head}{'change':>9}")

@@ -28,10 +28,19 @@ def latest_outlets(store: Store, low: float = LOW_CONFIDENCE) -> dict[str, Any] 
     return outlets_document(latest, store.outlet_scores(latest["run"]), store.load_article_scores(latest["run"]), low)
 
 
-def outlet_history(store: Store, low: float = LOW_CONFIDENCE) -> dict[str, Any] | None:
-    """Every scored run's outlet scores (`history_document`); None when no run stored scores."""
+def outlet_history(store: Store, low: float = LOW_CONFIDENCE, all_runs: bool = False) -> dict[str, Any] | None:
+    """The outlet scores of the scored runs over the same inputs as the latest one (`all_runs`: every
+    scored run), as `history_document`; None when no run stored scores.
+
+    A store may hold runs over unrelated corpora: an outlet's score over one folder and over
+    another measure different articles, so by default they are not lined up as a history."""
     runs = store.scored_runs()
-    return history_document(runs, store.outlet_history(), low) if runs else None
+    if not runs:
+        return None
+    kept = runs if all_runs else [r for r in runs if r["paths"] == runs[-1]["paths"]]
+    document = history_document(kept, store.outlet_history(), low)
+    document["other_runs"] = len(runs) - len(kept)
+    return document
 
 
 def outlets_document(

@@ -105,3 +105,20 @@ def test_outlets_without_a_store(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no store" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_history_lines_up_only_runs_over_the_same_inputs(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    check_into(db, tmp_path, wrong=21)  # run 1: corpus/
+    other = corpus(tmp_path / "elsewhere", 21)
+    args = ["check", str(other), "--db", str(db), "--json", str(tmp_path / "g.json"), "--html", str(tmp_path / "h2")]
+    code, _ = run([*args, "--fail-on", "never"], tmp_path)
+    assert code == 0
+    check_into(db, tmp_path, wrong=12)  # run 3: corpus/ again
+
+    code, out = run(["outlets", "--db", str(db), "--history", "--json"], tmp_path)
+    assert [r["run"] for r in json.loads(out)["runs"]] == [1, 3]
+    code, out = run(["outlets", "--db", str(db), "--history"], tmp_path)
+    assert "1 run over other inputs left out (--all-runs shows them)" in out
+    code, out = run(["outlets", "--db", str(db), "--history", "--all-runs", "--json"], tmp_path)
+    assert [r["run"] for r in json.loads(out)["runs"]] == [1, 2, 3]
