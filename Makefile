@@ -49,7 +49,7 @@ lint: $(STAMP) ## ruff and mypy only
 eval: $(STAMP) ## Accuracy on the real development data in ../shared/data (docs/accuracy.md)
 	$(BIN)/python -m bench.accuracy $(ARGS)
 
-bench: $(STAMP) ## Benchmark on synthetic corpora (docs/performance.md)
+bench: $(STAMP) ## Benchmark on real and synthetic corpora (docs/performance.md)
 	$(BIN)/python -m bench.speed $(ARGS)
 
 clean: ## Remove the venv, caches and generated reports (keeps reports/README.md)

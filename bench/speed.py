@@ -15,6 +15,11 @@ Then the incremental case: one new article checked against stores of the given s
 (`check(..., against_store=True)`), median of three different new articles, with the time to
 fill each store.
 
+Then the real-text cases (`bench.realtext`): `checker check` run as a whole process on the real
+development set and, with `--real`/`--dense`, on corpora of 10k and 50k built on it
+(`bench.realistic`) and a dense stream, with the whole process tree's wall time, CPU time and
+peak memory, beside the targets.
+
 Before and after the runs, a machine probe: the same small check timed alone and two at once
 (`probe`), so that runs on a machine whose speed varies (a shared VM) can be compared.
 
@@ -24,6 +29,7 @@ written under --workdir (default a temporary directory) and reused when already 
     python -m bench.speed                       # quick default, a few minutes
     python -m bench.speed --full                # the issue's sizes (an hour or more on 2 cores)
     python -m bench.speed --sizes 1000,10000 --incremental 1000,10000 --form html --engine dask
+    python -m bench.speed --sizes '' --incremental '' --html 0 --real dev,10000   # real text only
 """
 
 from __future__ import annotations
@@ -70,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="small sizes (a minute or two)")
     parser.add_argument("--full", action="store_true", help="the issue's sizes: 1k/10k/50k, 1k/10k/100k")
+    parser.add_argument(
+        "--real",
+        default=None,
+        help="real-text cases, `checker check` as a whole process: dev (allsides-articles-dev) and sizes "
+        "built on it by bench.realistic, comma-separated (default dev,10000; --full dev,10000,50000; '' none)",
+    )
+    parser.add_argument("--dense", type=int, default=None, help="real-text dense stream: articles over a month")
+    parser.add_argument("--real-source", type=Path, default=None, help="the real articles (JSONL folder)")
     parser.add_argument("--probe", type=int, default=PROBE_ARTICLES, help="articles in the machine probe (0: none)")
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora and stores go")
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
@@ -102,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_probe_line("before the runs", report["probe"]["before"]) + "\n")
     runs = [(n, args.form) for n in sizes] + ([(html_pages, "html")] if html_pages and args.form != "html" else [])
     report["batch"] = _batch_rows(work, runs, args)
-    print(_header())
+    if report["batch"]:
+        print(_header())
     for row in report["batch"]:
         print(_line(row))
     if args.repeat > 1:
@@ -111,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             totals = ", ".join(f"{t:.1f}" for t in row["runs_s"])
             print(f"{row['size']:,} {row['form']}: runs of {totals} s; the row is the median")
     _scaling(report["batch"])
+    report["real"] = _real_rows(work, args)
     if incremental:
         print("\n| archive | fill (s) | one new article (s, median of 3) | stories checked | articles loaded |")
         print("| ---: | ---: | ---: | ---: | ---: |")
@@ -133,6 +149,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _real_rows(work: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The real-text cases (`bench.realtext`), skipped with a note where the source is absent."""
+    from bench import realistic, realtext
+
+    spec = args.real if args.real is not None else "dev,10000,50000" if args.full else "dev,10000"
+    dense = args.dense if args.dense is not None else 50000 if args.full else 0
+    source = args.real_source or realistic.SOURCE
+    if not (spec.strip(" ,") or dense):
+        return []
+    if not source.is_dir():
+        print(f"\n# real-text cases skipped: no {source}")
+        return []
+    rows = []
+    for name, n in realtext.cases(spec, dense, source):
+        rows.append(realtext.run(work, name, n, source, args.workers))
+        print(f"# real text: {name} {n:,} in {rows[-1]['wall_s']:.1f} s", flush=True)
+    print("\n`checker check` as a whole process on real text (memory: the checker and its workers, summed):\n")
+    print(realtext.table(rows))
+    return rows
 
 
 PROBE_ARTICLES = 300

@@ -51,7 +51,20 @@ def test_planted_divergences_are_found(tmp_path: Path) -> None:
 
 def test_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
-    args = ["--sizes", "20", "--incremental", "20", "--html", "5", "--probe", "12", "--workdir", str(tmp_path)]
+    args = [
+        "--sizes",
+        "20",
+        "--incremental",
+        "20",
+        "--html",
+        "5",
+        "--probe",
+        "12",
+        "--workdir",
+        str(tmp_path),
+        "--real",
+        "",
+    ]
     code = speed.main([*args, "--json", str(out)])
     assert code == 0
     printed = capsys.readouterr().out
@@ -72,7 +85,20 @@ def test_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_bench_parts_can_be_turned_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
-    args = ["--sizes", "15", "--incremental", "", "--html", "0", "--workers", "1", "--workdir", str(tmp_path)]
+    args = [
+        "--sizes",
+        "15",
+        "--incremental",
+        "",
+        "--html",
+        "0",
+        "--workers",
+        "1",
+        "--workdir",
+        str(tmp_path),
+        "--real",
+        "",
+    ]
     assert speed.main([*args, "--repeat", "3", "--probe", "0", "--json", str(out)]) == 0
     report = json.loads(out.read_text())
     assert [r["size"] for r in report["batch"]] == [15] and report["incremental"] == []
@@ -107,7 +133,7 @@ def _recorded_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
 def test_memory_is_sampled_in_a_run_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runs = _recorded_runs(monkeypatch)
     out = tmp_path / "bench.json"
-    args = ["--sizes", "15", "--incremental", "15", "--html", "0", "--repeat", "3", "--probe", "0"]
+    args = ["--sizes", "15", "--incremental", "15", "--html", "0", "--repeat", "3", "--probe", "0", "--real", ""]
     assert speed.main([*args, "--workdir", str(tmp_path), "--json", str(out)]) == 0
     batch = [sampled for report, sampled in runs if report == "report-text-15"]
     assert batch == [False, False, False, True]  # the timed runs, then the one that samples memory
@@ -120,7 +146,7 @@ def test_memory_is_sampled_in_a_run_of_its_own(tmp_path: Path, monkeypatch: pyte
 
 def test_timed_runs_go_in_rounds_of_every_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runs = _recorded_runs(monkeypatch)
-    args = ["--sizes", "15,30", "--incremental", "", "--html", "0", "--repeat", "2", "--probe", "0"]
+    args = ["--sizes", "15,30", "--incremental", "", "--html", "0", "--repeat", "2", "--probe", "0", "--real", ""]
     assert speed.main([*args, "--workdir", str(tmp_path)]) == 0
     assert runs == [
         ("report-text-15", False),
