@@ -66,7 +66,7 @@ def print_summary(result: RunResult, output_format: str, quiet: bool = False) ->
         click.echo(f"duplicate: {where} repeats {original} (the same outlet and text: checked once)", err=True)
     if result.skipped:
         reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(result.skipped.items(), key=_most_first))
-        click.echo(f"skipped {sum(result.skipped.values())} files in the input folders: {reasons}", err=True)
+        click.echo(f"skipped {counted(sum(result.skipped.values()), 'file')} in the input folders: {reasons}", err=True)
     counts = {s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")}
     skipped = f", {counted(len(result.duplicates), 'duplicate')} skipped" if result.duplicates else ""
     if quiet:

@@ -38,3 +38,14 @@ def test_skipped_files_are_counted_by_reason(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(corpus), *outputs, "--no-progress"])
     assert result.exit_code == 0, result.output
     assert "skipped 6 files in the input folders: 2 unsupported (.pdf), 1 documentation" in result.stderr
+
+
+def test_one_skipped_file_is_counted_in_the_singular(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    story = "---\noutlet: A\n---\nThe bridge opened on Monday in the town.\n"
+    (corpus / "story.txt").write_text(story, encoding="utf-8")
+    (corpus / ".hidden.txt").write_text("x", encoding="utf-8")
+    outputs = ["--db", str(tmp_path / "c.db"), "--json", str(tmp_path / "r.json"), "--html", str(tmp_path / "html")]
+    result = CliRunner().invoke(main, ["check", str(corpus), *outputs, "--no-progress"])
+    assert "skipped 1 file in the input folders: 1 hidden" in result.stderr
