@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date
+from functools import lru_cache
 
 from checker.claims.titlewords import TitleWord, describe, rival_offices, same_office, status
 from checker.model import Claim
@@ -41,8 +42,14 @@ CHANGE_BEFORE, CHANGE_AFTER = 40, 60
 
 def _person_words(claim: Claim) -> list[str]:
     """The words of the person's name as a key, without suffixes ("Jr."); [] when not a full name."""
-    words = [w for w in name_key(claim.value.get("person") or "").split() if w not in _SUFFIXES]
-    return words if len(words) >= 2 else []
+    return list(_name_words(claim.value.get("person") or ""))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(person: str) -> tuple[str, ...]:
+    # cached: a story compares each name with many others, and folding a name is most of the cost
+    words = tuple(w for w in name_key(person).split() if w not in _SUFFIXES)
+    return words if len(words) >= 2 else ()
 
 
 def _same_person(a: Claim, b: Claim) -> bool:
@@ -115,16 +122,33 @@ def _people(ctx: StoryContext) -> list[list[Claim]]:
     judges take part as the other outlets' account ("Gov. Roe" against "Sen. Roe"), but are never
     flagged here (see `_flag`)."""
     people: list[list[Claim]] = []
+    # A claim can join only a person one of whose claims has its surname or, known to the knowledge
+    # base, its key (`_same_person`): an index of those keys keeps a story of thousands of names
+    # linear, and the candidates are tried in the order a scan of every person would try them.
+    index: dict[str, list[int]] = {}
     for claim in ctx.claims_of("role"):
-        if not _person_words(claim) or ctx.is_heading(claim) or not _of_now(ctx, claim):
+        words = _person_words(claim)
+        if not words or ctx.is_heading(claim) or not _of_now(ctx, claim):
             continue
-        for person in people:
-            if all(_same_person(claim, other) for other in person):
-                person.append(claim)
-                break
-        else:
-            people.append([claim])
+        keys = _index_keys(claim, words)
+        candidates = sorted({n for key in keys for n in index.get(key, [])})
+        chosen = next((n for n in candidates if all(_same_person(claim, other) for other in people[n])), None)
+        if chosen is None:
+            chosen = len(people)
+            people.append([])
+        people[chosen].append(claim)
+        for key in keys:
+            if chosen not in index.setdefault(key, []):
+                index[key].append(chosen)
     return [p for p in people if len({ctx.outlet(c.article) for c in p}) >= 2]
+
+
+def _index_keys(claim: Claim, words: list[str]) -> list[str]:
+    """Where `_people` files a claim: its surname, and its knowledge-base key when it is known."""
+    keys = ["surname " + words[-1]]
+    if claim.value.get("known"):
+        keys.append("person " + str(claim.value["person_key"]))
+    return keys
 
 
 def _by_article(ctx: StoryContext, person: list[Claim]) -> dict[str, list[Claim]]:
