@@ -545,7 +545,7 @@ def _story_batch(
     return alignments, checked, t1 - t0, time.perf_counter() - t1
 
 
-def shared_statements(alignments: Sequence[Alignment]) -> dict[str, int]:
+def statements_per_article(alignments: Sequence[Alignment]) -> dict[str, int]:
     """Article id -> the alignment groups (statements) it shares with other articles of its story."""
     counts: dict[str, int] = {}
     for alignment in alignments:
@@ -569,7 +569,7 @@ def check_story(
     """The per-story stages: reference times, then every rule. Pure: the same input, the same output."""
     story_claims = {a.id: claims_of[a.id] for a in members}
     times, conflicts = reference_times(
-        members, story_claims, kb, today, config.published_tolerance_days, shared_statements(alignments)
+        members, story_claims, kb, today, config.published_tolerance_days, statements_per_article(alignments)
     )
     ctx = StoryContext(
         story=story,

@@ -57,7 +57,7 @@ def _same_person(a: Claim, b: Claim) -> bool:
     names that fit ("J. Roe" and "Jane Roe") and middle names that do not contradict each other."""
     if a.value.get("known") and b.value.get("known"):
         return bool(a.value["person_key"] == b.value["person_key"])
-    wa, wb = _person_words(a), _person_words(b)
+    wa, wb = _name_words(a.value.get("person") or ""), _name_words(b.value.get("person") or "")
     if wa[-1] != wb[-1]:
         return False
     fa, fb = wa[0], wb[0]
